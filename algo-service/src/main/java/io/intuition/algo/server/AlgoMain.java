@@ -1,0 +1,139 @@
+package io.intuition.algo.server;
+
+import io.intuition.algo.catalog.Catalog;
+import io.intuition.common.cli.BuildInfo;
+import io.intuition.common.cli.Lifecycle;
+import io.intuition.common.rpc.RpcException;
+import io.intuition.common.rpc.server.RpcServer;
+import java.io.PrintWriter;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Starts the algo-service: one algorithm served over zerorpc until stopped. */
+@Command(
+    name = "algo-service",
+    mixinStandardHelpOptions = true,
+    versionProvider = AlgoMain.Version.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Serves a trading algorithm and its portfolio over zerorpc (ZeroMQ + msgpack, protocol v3).",
+      "Methods: initialize(params) -> channels, event(quote) -> order or nil.",
+      "Any zerorpc client can call it: this suite's bridge, Node.js, Python or the zerorpc CLI."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:stopped cleanly",
+      "1:could not start (address in use or malformed, unknown algorithm)",
+      "2:invalid command line"
+    })
+public final class AlgoMain implements Callable<Integer> {
+  static final BuildInfo BUILD = BuildInfo.load("/io/intuition/algo/build.properties");
+  private static final Logger log = LoggerFactory.getLogger(AlgoMain.class);
+
+  @Option(
+      names = "--addr",
+      defaultValue = "${env:ALGO_ADDR:-tcp://127.0.0.1:4242}",
+      description = "ZeroMQ address to bind (env ALGO_ADDR, default ${DEFAULT-VALUE}).")
+  String address;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "${env:ALGO_SEED}",
+      description =
+          "Seed for the random draws: the same seed and quotes give the same orders "
+              + "(env ALGO_SEED, default: a random seed, logged at start).")
+  Long seed;
+
+  @Option(
+      names = "--name",
+      defaultValue = "${env:ALGO_NAME:-algo}",
+      description =
+          "Service name answered by _zerorpc_name (env ALGO_NAME, default ${DEFAULT-VALUE}).")
+  String name;
+
+  @Option(
+      names = "--algo",
+      defaultValue = "${env:ALGO_ALGORITHM:-random}",
+      description =
+          "Algorithm to serve, one of ${COMPLETION-CANDIDATES} "
+              + "(env ALGO_ALGORITHM, default ${DEFAULT-VALUE}).",
+      completionCandidates = AlgorithmNames.class)
+  String algorithm;
+
+  @Spec CommandSpec spec;
+
+  private final Lifecycle lifecycle = new Lifecycle(Duration.ofMillis(1_800));
+
+  /** Runs the service; returns its exit code. */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new AlgoMain()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    long runSeed = seed != null ? seed : new SecureRandom().nextLong();
+    RpcServer server;
+    try {
+      AlgoRpc rpc = new AlgoRpc(Catalog.algorithm(algorithm, runSeed));
+      server = RpcServer.start(rpc.service(name), address);
+    } catch (RpcException | IllegalArgumentException e) {
+      spec.commandLine().getErr().println("algo-service: " + e.getMessage());
+      return 1;
+    }
+    lifecycle.stopOnSignal("algo");
+    log.info(
+        "{} {}: algorithm {} as '{}', seed {}",
+        BUILD.name(),
+        BUILD.version(),
+        algorithm,
+        name,
+        runSeed);
+    banner(server.address());
+    lifecycle.awaitStop();
+    server.close();
+    log.info("stopped");
+    lifecycle.closed();
+    return 0;
+  }
+
+  /** Stops a running service; {@link #call()} then returns. */
+  void stop() {
+    lifecycle.stop();
+  }
+
+  private void banner(String bound) {
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(
+        spec.commandLine()
+            .getColorScheme()
+            .ansi()
+            .string("@|bold,cyan serving on " + bound + " ...|@"));
+    out.flush();
+  }
+
+  /** Prints the version written by the build. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return BUILD.versionLines();
+    }
+  }
+
+  /** The algorithm names for the help text. */
+  static final class AlgorithmNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return Catalog.names().iterator();
+    }
+  }
+}

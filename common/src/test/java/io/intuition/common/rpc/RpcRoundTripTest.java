@@ -1,0 +1,195 @@
+package io.intuition.common.rpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.intuition.common.rpc.client.RpcClient;
+import io.intuition.common.rpc.server.RpcServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RpcRoundTripTest {
+  private final TestService service = new TestService();
+  private RpcServer server;
+  private RpcClient client;
+
+  @BeforeEach
+  void start() {
+    server = RpcServer.start(service.build(), "tcp://127.0.0.1:*");
+    client = RpcClient.connect(server.address(), Duration.ofSeconds(10));
+  }
+
+  @AfterEach
+  void stop() {
+    service.release.countDown();
+    client.close();
+    server.close();
+  }
+
+  @Test
+  void call_add_returnsTheSum() {
+    assertThat(client.invoke("add", 2, 3.5)).isEqualTo(5.5);
+  }
+
+  @Test
+  void call_echo_returnsNestedValuesUnchanged() {
+    Map<String, Object> value = Map.of("sid", "GOOG", "quotes", List.of(1, 2.5, "x"));
+
+    assertThat(client.invoke("echo", value)).isEqualTo(value);
+    assertThat(client.invoke("echo", (Object) null)).isNull();
+  }
+
+  @Test
+  void call_unknownMethod_isNameError() {
+    assertThatThrownBy(() -> client.invoke("nosuch"))
+        .isInstanceOfSatisfying(
+            RemoteException.class,
+            e -> {
+              assertThat(e.errorName()).isEqualTo("NameError");
+              assertThat(e.remoteMessage()).isEqualTo("nosuch");
+            });
+  }
+
+  @Test
+  void call_wrongArity_isTypeErrorNamingTheParameters() {
+    assertThatThrownBy(() -> client.invoke("add", 1))
+        .isInstanceOfSatisfying(
+            RemoteException.class,
+            e -> {
+              assertThat(e.errorName()).isEqualTo("TypeError");
+              assertThat(e.remoteMessage())
+                  .isEqualTo("add() takes 2 positional arguments [a, b] but 1 was given");
+            });
+  }
+
+  @Test
+  void call_badArgument_isValueErrorWithTheMessage() {
+    assertThatThrownBy(() -> client.invoke("add", "x", 1))
+        .isInstanceOfSatisfying(
+            RemoteException.class,
+            e -> {
+              assertThat(e.errorName()).isEqualTo("ValueError");
+              assertThat(e.remoteMessage()).isEqualTo("argument 0 must be a number, but was x");
+            });
+  }
+
+  @Test
+  void call_methodThrows_isErrWithTypeNameAndTrace() {
+    assertThatThrownBy(() -> client.invoke("boom"))
+        .isInstanceOfSatisfying(
+            RemoteException.class,
+            e -> {
+              assertThat(e.errorName()).isEqualTo("IllegalStateException");
+              assertThat(e.remoteMessage()).isEqualTo("boom!");
+              assertThat(e.detail()).contains("at ");
+            });
+  }
+
+  @Test
+  void call_rpcFault_keepsItsErrorName() {
+    assertThatThrownBy(() -> client.invoke("reject", -1))
+        .isInstanceOfSatisfying(
+            RemoteException.class,
+            e -> {
+              assertThat(e.errorName()).isEqualTo("InvalidThing");
+              assertThat(e.remoteMessage()).isEqualTo("value must be positive, but was -1");
+            });
+  }
+
+  @Test
+  void server_afterErrors_keepsAnswering() {
+    for (String method : List.of("nosuch", "boom", "reject")) {
+      client.call(method, 1).exceptionally(e -> null).join();
+    }
+
+    assertThat(client.invoke("add", 1, 1)).isEqualTo(2.0);
+  }
+
+  @Test
+  void introspection_answersLikeThePythonServer() {
+    assertThat(client.invoke("_zerorpc_ping")).isEqualTo(List.of("pong", "test-service"));
+    assertThat(client.invoke("_zerorpc_name")).isEqualTo("test-service");
+    assertThat(client.invoke("_zerorpc_list"))
+        .isEqualTo(List.of("add", "echo", "boom", "reject", "work", "block"));
+    assertThat(client.invoke("_zerorpc_help", "add")).isEqualTo("Adds two numbers.");
+    assertThat(client.invoke("_zerorpc_args", "add"))
+        .isEqualTo(Arrays.asList(List.of("a", "b"), null, null, null));
+  }
+
+  @Test
+  void introspection_inspectDescribesEveryMethod() {
+    Map<?, ?> inspect = (Map<?, ?>) client.invoke("_zerorpc_inspect");
+
+    assertThat(inspect.get("name")).isEqualTo("test-service");
+    Map<?, ?> methods = (Map<?, ?>) inspect.get("methods");
+    assertThat(List.copyOf(methods.keySet()))
+        .isEqualTo(List.of("add", "echo", "boom", "reject", "work", "block"));
+    assertThat(methods.get("add"))
+        .isEqualTo(
+            Map.of(
+                "args",
+                List.of(Map.of("name", "a"), Map.of("name", "b")),
+                "doc",
+                "Adds two numbers."));
+  }
+
+  @Test
+  void introspection_answersWhileAMethodRuns() {
+    CompletableFuture<Object> blocked = client.call("block");
+
+    assertThat(client.invoke("_zerorpc_ping")).isEqualTo(List.of("pong", "test-service"));
+    service.release.countDown();
+    assertThat(blocked.join()).isEqualTo("released");
+  }
+
+  @Test
+  void introspection_helpForUnknownMethod_isNameError() {
+    assertThatThrownBy(() -> client.invoke("_zerorpc_help", "nosuch"))
+        .isInstanceOfSatisfying(
+            RemoteException.class, e -> assertThat(e.errorName()).isEqualTo("NameError"));
+  }
+
+  @Test
+  void call_slowerThanItsTimeout_timesOutAndTheClientKeepsWorking() {
+    CompletableFuture<Object> slow = client.call(Duration.ofMillis(300), "block", List.of());
+
+    assertThatThrownBy(slow::join).hasCauseInstanceOf(RpcTimeoutException.class);
+    service.release.countDown();
+    assertThat(client.invoke("add", 40, 2)).isEqualTo(42.0);
+  }
+
+  @Test
+  void call_thousandOutstandingOnOneClient_allAnsweredWithTheirOwnResult() {
+    List<CompletableFuture<Object>> calls = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      calls.add(client.call("echo", i));
+    }
+
+    for (int i = 0; i < calls.size(); i++) {
+      assertThat(calls.get(i).orTimeout(10, TimeUnit.SECONDS).join()).isEqualTo(i);
+    }
+  }
+
+  @Test
+  void methods_runOneAtATimeInArrivalOrder() {
+    List<CompletableFuture<Object>> calls = new ArrayList<>();
+    calls.add(client.call("block"));
+    for (int i = 0; i < 5; i++) {
+      calls.add(client.call("echo", i));
+    }
+    assertThat(calls.get(1)).isNotDone();
+
+    service.release.countDown();
+
+    assertThat(calls.stream().map(CompletableFuture::join))
+        .containsExactly("released", 0, 1, 2, 3, 4);
+  }
+}

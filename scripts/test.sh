@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: unit tests, integration tests against real processes, and the
+# interoperability tests against the real Node.js zerorpc peer.
+#
+#   scripts/test.sh [extra maven arguments]
+#
+# Prepares what it can by itself (the Node peer, via npm, into interop/node/node_modules) and
+# names what it cannot install instead of failing halfway.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+missing() {
+  echo "scripts/test.sh: $1" >&2
+  exit 1
+}
+
+command -v java >/dev/null 2>&1 || missing "java is missing: install a JDK 17 or newer"
+java_major=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+[ "${java_major:-0}" -ge 17 ] 2>/dev/null || missing "Java 17 or newer is needed, found ${java_major:-none}"
+command -v mvn >/dev/null 2>&1 || missing "mvn is missing: install Apache Maven 3.8 or newer"
+
+scripts/setup-node-peer.sh
+
+exec mvn -B verify "$@"
