@@ -21,6 +21,14 @@ java_major=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.sp
 [ "${java_major:-0}" -ge 17 ] 2>/dev/null || missing "Java 17 or newer is needed, found ${java_major:-none}"
 command -v mvn >/dev/null 2>&1 || missing "mvn is missing: install Apache Maven 3.8 or newer"
 
+mosquitto_bin=$(command -v mosquitto || ls /usr/sbin/mosquitto /usr/local/sbin/mosquitto 2>/dev/null | head -1 || true)
+if [ -z "$mosquitto_bin" ] || ! command -v mosquitto_pub >/dev/null 2>&1; then
+  if docker info >/dev/null 2>&1; then
+    missing "mosquitto is missing: install it (apt-get install mosquitto mosquitto-clients); with Docker running only the Testcontainers broker tests can run (mvn verify -Dit.test='DockerBrokerIT')"
+  fi
+  missing "mosquitto is missing: install mosquitto and mosquitto-clients (apt-get install mosquitto mosquitto-clients), or start Docker"
+fi
+
 scripts/setup-node-peer.sh
 
 exec mvn -B verify "$@"

@@ -34,6 +34,15 @@ public final class Lifecycle {
     stopping.await();
   }
 
+  /**
+   * Waits up to {@code timeout} for a stop request, as an interruptible pause between retries.
+   *
+   * @return whether the service is stopping
+   */
+  public boolean awaitStop(Duration timeout) throws InterruptedException {
+    return stopping.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   /** Asks the service to stop. Any thread. */
   public void stop() {
     stopping.countDown();

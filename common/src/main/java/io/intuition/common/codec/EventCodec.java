@@ -33,7 +33,11 @@ public final class EventCodec {
     this.reader = mapper.readerFor(Object.class);
   }
 
-  /** The msgpack bytes of an event. */
+  /**
+   * The msgpack bytes of an event.
+   *
+   * @throws IllegalArgumentException if a value cannot be written as msgpack
+   */
   public byte[] encode(Event event) {
     Map<String, Object> header = new LinkedHashMap<>(4);
     header.put(MESSAGE_ID, event.id().toWire());

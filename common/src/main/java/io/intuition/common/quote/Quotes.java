@@ -110,7 +110,8 @@ public final class Quotes {
     try {
       return number(TS, value).longValueExact();
     } catch (ArithmeticException e) {
-      throw new InvalidQuoteException("ts must be an integer, but was " + Values.describe(value));
+      throw new InvalidQuoteException(
+          "ts must be a 64-bit integer, but was " + Values.describe(value));
     }
   }
 

@@ -169,12 +169,12 @@ class QuotesTest {
         Arguments.of(map("GOOG", 1, "AAPL", -1), "quote must be positive, but was -1"),
         Arguments.of(map("GOOG", 1, "AAPL", null), "quote must be a number, but was null"),
         Arguments.of(Map.of("GOOG", 1, "ts", "x"), "ts must be a number, but was \"x\""),
-        Arguments.of(Map.of("GOOG", 1, "ts", 1.5), "ts must be an integer, but was 1.5"),
+        Arguments.of(Map.of("GOOG", 1, "ts", 1.5), "ts must be a 64-bit integer, but was 1.5"),
         Arguments.of(Map.of("GOOG", 1, "ts", true), "ts must be a number, but was true"),
         Arguments.of(Map.of("GOOG", 1, "ts", Double.NaN), "ts must be finite, but was NaN"),
         Arguments.of(
             Map.of("sid", "GOOG", "quote", 1, "ts", BigInteger.TEN.pow(30)),
-            "ts must be an integer, but was 1000000000000000000000000000000"),
+            "ts must be a 64-bit integer, but was 1000000000000000000000000000000"),
         Arguments.of(
             Map.of("sid", "GOOG", "quote", 1, "ts", List.of()),
             "ts must be a number, but was a list"));

@@ -3,29 +3,30 @@ package io.intuition.common.testing;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real child process for integration tests: its output is drained into buffers so it never blocks
- * on a full pipe, and it is always killed on {@link #close()}.
+ * A real child process for integration tests: its output goes to files, so it never blocks on a
+ * full pipe and nothing it prints before exiting is lost, and it is always killed on {@link
+ * #close()}.
  */
 public final class ManagedProcess implements AutoCloseable {
   private final String name;
   private final Process process;
-  private final StringBuffer out = new StringBuffer();
-  private final StringBuffer err = new StringBuffer();
+  private final Path out;
+  private final Path err;
 
-  private ManagedProcess(String name, Process process) {
+  private ManagedProcess(String name, Process process, Path out, Path err) {
     this.name = name;
     this.process = process;
-    drain(process.getInputStream(), out, name + "-out");
-    drain(process.getErrorStream(), err, name + "-err");
+    this.out = out;
+    this.err = err;
   }
 
   /** Starts {@code command} in {@code directory}. */
@@ -33,10 +34,19 @@ public final class ManagedProcess implements AutoCloseable {
     return start(name, new ProcessBuilder(command).directory(directory.toFile()));
   }
 
-  /** Starts the process {@code builder} describes, for a custom environment. */
+  /**
+   * Starts the process {@code builder} describes, for a custom environment. Its output goes to
+   * files under {@code target/process-logs}, kept for diagnosis: reading a pipe loses what a
+   * process writes just before it exits.
+   */
   public static ManagedProcess start(String name, ProcessBuilder builder) {
     try {
-      return new ManagedProcess(name, builder.start());
+      Path logs = Files.createDirectories(Path.of("target", "process-logs"));
+      String prefix = name.replaceAll("\\W", "-") + "-";
+      Path out = Files.createTempFile(logs, prefix, ".out");
+      Path err = Files.createTempFile(logs, prefix, ".err");
+      Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      return new ManagedProcess(name, process, out, err);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name + ": " + builder.command(), e);
     }
@@ -49,23 +59,32 @@ public final class ManagedProcess implements AutoCloseable {
 
   /** Waits until standard output contains {@code text}; fails showing both outputs. */
   public ManagedProcess awaitOutput(String text, Duration timeout) {
-    await(name + " printing \"" + text + "\"; " + this)
+    return awaitText(out, "printing", text, timeout);
+  }
+
+  /** Waits until standard error (where services log) contains {@code text}. */
+  public ManagedProcess awaitLog(String text, Duration timeout) {
+    return awaitText(err, "logging", text, timeout);
+  }
+
+  private ManagedProcess awaitText(Path file, String verb, String text, Duration timeout) {
+    await(name + " " + verb + " \"" + text + "\"")
         .atMost(timeout)
-        .until(() -> out.indexOf(text) >= 0 || !process.isAlive());
-    if (out.indexOf(text) < 0) {
-      throw new AssertionError(name + " exited before printing \"" + text + "\"; " + this);
+        .until(() -> read(file).contains(text) || !process.isAlive());
+    if (!read(file).contains(text)) {
+      throw new AssertionError(name + " exited before " + verb + " \"" + text + "\"; " + this);
     }
     return this;
   }
 
   /** Everything the process printed on standard output so far. */
   public String stdout() {
-    return out.toString();
+    return read(out);
   }
 
   /** Everything the process printed on standard error so far. */
   public String stderr() {
-    return err.toString();
+    return read(err);
   }
 
   /** Sends SIGTERM and waits up to {@code timeout} for the exit; returns whether it exited. */
@@ -99,24 +118,14 @@ public final class ManagedProcess implements AutoCloseable {
   @Override
   public String toString() {
     String state = process.isAlive() ? "alive" : "exit " + process.exitValue();
-    return "--- " + name + " (" + state + ")\nstdout:\n" + out + "\nstderr:\n" + err;
+    return "--- " + name + " (" + state + ")\nstdout:\n" + stdout() + "\nstderr:\n" + stderr();
   }
 
-  private static void drain(InputStream stream, StringBuffer into, String threadName) {
-    Thread thread =
-        new Thread(
-            () -> {
-              byte[] buffer = new byte[8192];
-              try (stream) {
-                for (int n; (n = stream.read(buffer)) > 0; ) {
-                  into.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                }
-              } catch (IOException e) {
-                // the process has gone; what it printed is kept
-              }
-            },
-            threadName);
-    thread.setDaemon(true);
-    thread.start();
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

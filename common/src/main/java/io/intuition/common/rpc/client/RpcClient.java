@@ -6,6 +6,7 @@ import io.intuition.common.codec.MessageId;
 import io.intuition.common.codec.MessageIds;
 import io.intuition.common.codec.Protocol;
 import io.intuition.common.rpc.RpcException;
+import io.intuition.common.rpc.UnsendableCallException;
 import io.intuition.common.zmq.ConnectionWatch;
 import io.intuition.common.zmq.Mailbox;
 import java.time.Duration;
@@ -102,12 +103,19 @@ public final class RpcClient implements AutoCloseable {
   /**
    * Calls {@code method} with positional {@code args}, failing after {@code callTimeout}.
    *
-   * @return the future result; see the class documentation for how it fails
+   * @return the future result; see the class documentation for how it fails, and an {@link
+   *     UnsendableCallException} at once for arguments msgpack cannot carry
    */
   public CompletableFuture<Object> call(Duration callTimeout, String method, List<?> args) {
     CompletableFuture<Object> result = new CompletableFuture<>();
     MessageId id = ids.next();
-    byte[] request = codec.encode(Event.request(id, method, args));
+    byte[] request;
+    try {
+      request = codec.encode(Event.request(id, method, args));
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.failedFuture(
+          new UnsendableCallException(method + ": " + e.getMessage()));
+    }
     long deadline = System.nanoTime() + callTimeout.toNanos();
     inbox.post(new Call(id, method, callTimeout, request, result, deadline));
     return result;

@@ -1,0 +1,50 @@
+package io.intuition.bridge.forward;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How the forwarder handles messages.
+ *
+ * @param ordersTopic where orders are published
+ * @param rejectedSuffix appended to a message's topic to publish its rejection there; empty to
+ *     publish no rejections
+ * @param maxPayloadBytes larger messages are rejected unread
+ * @param window how many calls to the algorithm may be outstanding at once
+ * @param initializeParams what {@code initialize} is called with
+ */
+public record ForwardSettings(
+    String ordersTopic,
+    String rejectedSuffix,
+    int maxPayloadBytes,
+    int window,
+    Map<String, Object> initializeParams) {
+
+  /** Checks and copies the fields. */
+  public ForwardSettings {
+    if (ordersTopic == null || ordersTopic.isBlank()) {
+      throw new IllegalArgumentException("orders topic must not be empty");
+    }
+    rejectedSuffix = Objects.requireNonNullElse(rejectedSuffix, "");
+    if (maxPayloadBytes < 1) {
+      throw new IllegalArgumentException(
+          "max payload must be positive, but was " + maxPayloadBytes);
+    }
+    if (window < 1) {
+      throw new IllegalArgumentException("window must be positive, but was " + window);
+    }
+    initializeParams = Collections.unmodifiableMap(new LinkedHashMap<>(initializeParams));
+  }
+
+  /** Where rejections of messages on {@code topic} go, or null when they are not published. */
+  String rejectedTopic(String topic) {
+    return rejectedSuffix.isEmpty() ? null : topic + rejectedSuffix;
+  }
+
+  /** Whether {@code topic} carries rejections, which are never forwarded again. */
+  boolean isRejectedTopic(String topic) {
+    return !rejectedSuffix.isEmpty() && topic.endsWith(rejectedSuffix);
+  }
+}

@@ -1,0 +1,45 @@
+package io.intuition.bridge.mqtt;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import javax.net.SocketFactory;
+
+/**
+ * Plain sockets with {@code TCP_NODELAY}: Paho never sets it, and Nagle's algorithm then holds each
+ * small PUBACK and PUBLISH back for up to 40 ms.
+ */
+final class NoDelaySocketFactory extends SocketFactory {
+
+  @Override
+  public Socket createSocket() throws IOException {
+    return noDelay(new Socket());
+  }
+
+  @Override
+  public Socket createSocket(String host, int port) throws IOException {
+    return noDelay(new Socket(host, port));
+  }
+
+  @Override
+  public Socket createSocket(String host, int port, InetAddress local, int localPort)
+      throws IOException {
+    return noDelay(new Socket(host, port, local, localPort));
+  }
+
+  @Override
+  public Socket createSocket(InetAddress host, int port) throws IOException {
+    return noDelay(new Socket(host, port));
+  }
+
+  @Override
+  public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort)
+      throws IOException {
+    return noDelay(new Socket(host, port, local, localPort));
+  }
+
+  static <S extends Socket> S noDelay(S socket) throws IOException {
+    socket.setTcpNoDelay(true);
+    return socket;
+  }
+}

@@ -1,0 +1,58 @@
+package io.intuition.bridge.it;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * Quotes numbered by their {@code ts}, alternating the full shape {@code {"sid":..,"quote":..}} and
+ * the compact {@code {"GOOG": 3.45}}, and the bookkeeping of which were answered.
+ */
+final class QuoteFeed {
+  private static final String[] SYMBOLS = {"GOOG", "AAPL", "MSFT", "AMZN", "NVDA"};
+
+  private QuoteFeed() {}
+
+  /** Quotes with ts {@code from} to {@code to - 1}. */
+  static List<String> lines(int from, int to) {
+    return IntStream.range(from, to).mapToObj(QuoteFeed::line).toList();
+  }
+
+  static String line(int ts) {
+    String sid = SYMBOLS[ts % SYMBOLS.length];
+    String price = String.valueOf(100 + ts % 97 + 0.25);
+    return ts % 2 == 0
+        ? "{\"sid\":\"" + sid + "\",\"quote\":" + price + ",\"ts\":" + ts + "}"
+        : "{\"" + sid + "\":" + price + ",\"ts\":" + ts + "}";
+  }
+
+  /** How many orders each ts got. */
+  static Map<Long, Integer> ordersPerTs(List<MqttProbe.Received> orders) {
+    Map<Long, Integer> counts = new HashMap<>();
+    for (MqttProbe.Received order : orders) {
+      Object ts = order.json().get("ts");
+      if (ts instanceof Number number) {
+        counts.merge(number.longValue(), 1, Integer::sum);
+      }
+    }
+    return counts;
+  }
+
+  /** The ts in {@code [0, count)} that got no order. */
+  static List<Long> unanswered(Map<Long, Integer> counts, int count) {
+    List<Long> missing = new ArrayList<>();
+    for (long ts = 0; ts < count; ts++) {
+      if (!counts.containsKey(ts)) {
+        missing.add(ts);
+      }
+    }
+    return missing;
+  }
+
+  /** Orders beyond the first for the same ts: the cost of at-least-once delivery. */
+  static int duplicates(Map<Long, Integer> counts) {
+    return counts.values().stream().mapToInt(n -> n - 1).sum();
+  }
+}
