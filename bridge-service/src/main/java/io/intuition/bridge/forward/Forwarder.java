@@ -150,6 +150,7 @@ public final class Forwarder implements Runnable {
       return; // handed back: not acknowledged, so the broker delivers it again
     }
     stats.received.incrementAndGet();
+    log.debug("received on {}: {}", message.topic(), Payloads.excerpt(message.payload()));
     Entry entry = new Entry(sequence++, message);
     pipeline.add(entry);
     stats.inFlight.set(pipeline.size());
@@ -203,6 +204,7 @@ public final class Forwarder implements Runnable {
         recovered();
       }
       stats.forwarded.incrementAndGet();
+      log.debug("algo answered {}", result);
       outcomes.orders(entry, result);
       return;
     }

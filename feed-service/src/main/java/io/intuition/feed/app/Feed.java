@@ -1,0 +1,120 @@
+package io.intuition.feed.app;
+
+import io.intuition.common.cli.Lifecycle;
+import io.intuition.feed.mqtt.MqttSettings;
+import io.intuition.feed.pace.Pacer;
+import io.intuition.feed.pace.Schedule;
+import io.intuition.feed.progress.Progress;
+import io.intuition.feed.publish.BrokerRefusedException;
+import io.intuition.feed.publish.QuotePublisher;
+import io.intuition.feed.source.QuoteSource;
+import io.intuition.feed.source.SourceException;
+import io.intuition.feed.source.Tick;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.OptionalLong;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one feed: connects, sends each tick of the source when its schedule says, and stops at the
+ * source's end, after {@code limit} quotes, or on SIGTERM/Ctrl-C, waiting for what is in flight.
+ */
+final class Feed {
+  private static final Logger log = LoggerFactory.getLogger(Feed.class);
+  private static final Duration DRAIN = Duration.ofSeconds(3);
+
+  /**
+   * Everything a feed is configured with.
+   *
+   * @param limit how many quotes to send at most; {@link Long#MAX_VALUE} for no limit
+   * @param terminal where to draw a progress bar, or null when standard output is no terminal
+   */
+  record Config(
+      MqttSettings mqtt,
+      String topic,
+      int qos,
+      Schedule schedule,
+      long limit,
+      PrintWriter terminal) {}
+
+  private final Config config;
+  private final QuoteSource source;
+  private final Lifecycle lifecycle;
+  private final PrintWriter err;
+
+  Feed(Config config, QuoteSource source, Lifecycle lifecycle, PrintWriter err) {
+    this.config = config;
+    this.source = source;
+    this.lifecycle = lifecycle;
+    this.err = err;
+  }
+
+  /** Runs until done or stopped; returns the exit code. */
+  int run() throws InterruptedException {
+    lifecycle.stopOnSignal("feed");
+    log.info(
+        "{} {}: {} at {} to {}, topic {}, QoS {}",
+        FeedMain.BUILD.name(),
+        FeedMain.BUILD.version(),
+        source,
+        config.schedule(),
+        config.mqtt().url(),
+        config.topic(),
+        config.qos());
+    try (source;
+        QuotePublisher publisher =
+            new QuotePublisher(config.mqtt(), config.topic(), config.qos())) {
+      if (publisher.connect(lifecycle)) {
+        send(publisher);
+      }
+      return 0;
+    } catch (MqttException e) {
+      return fail("cannot use broker " + config.mqtt().url() + ": " + e.getMessage());
+    } catch (BrokerRefusedException | SourceException e) {
+      return fail(e.getMessage());
+    } finally {
+      lifecycle.closed();
+    }
+  }
+
+  private void send(QuotePublisher publisher) throws InterruptedException, SourceException {
+    Pacer pacer = new Pacer(config.schedule());
+    Progress progress = Progress.start(total(), publisher::confirmed, config.terminal());
+    try {
+      for (long index = 0; index < config.limit() && !lifecycle.isStopping(); index++) {
+        Tick tick = source.next();
+        if (tick == null
+            || !pacer.await(index, tick, lifecycle::isStopping)
+            || !publisher.publish(tick, lifecycle)) {
+          break;
+        }
+      }
+      publisher.drain(DRAIN);
+    } finally {
+      progress.close();
+      log.info("{}{}", progress.summary(), problems(publisher));
+    }
+  }
+
+  /** How many quotes the run will send, when bounded. */
+  private OptionalLong total() {
+    OptionalLong size = source.size();
+    if (size.isPresent()) {
+      return OptionalLong.of(Math.min(size.getAsLong(), config.limit()));
+    }
+    return config.limit() == Long.MAX_VALUE ? size : OptionalLong.of(config.limit());
+  }
+
+  private String problems(QuotePublisher publisher) {
+    String failed = publisher.failed() > 0 ? ", " + publisher.failed() + " unconfirmed" : "";
+    String skipped = source.skipped() > 0 ? ", " + source.skipped() + " bad rows skipped" : "";
+    return failed + skipped;
+  }
+
+  private int fail(String message) {
+    err.println("feed-service: " + message);
+    return 1;
+  }
+}

@@ -1,0 +1,250 @@
+package io.intuition.feed.app;
+
+import io.intuition.common.cli.BuildInfo;
+import io.intuition.common.cli.Lifecycle;
+import io.intuition.feed.mqtt.MqttSettings;
+import io.intuition.feed.mqtt.MqttUrl;
+import io.intuition.feed.pace.Schedule;
+import io.intuition.feed.source.CsvReplay;
+import io.intuition.feed.source.QuoteSource;
+import io.intuition.feed.source.RandomWalk;
+import io.intuition.feed.source.SourceException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Starts the feed-service: quotes from a random walk or a CSV file, published to MQTT. */
+@Command(
+    name = "feed-service",
+    mixinStandardHelpOptions = true,
+    versionProvider = FeedMain.Version.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Publishes quotes to an MQTT topic as JSON {\"sid\":\"GOOG\",\"quote\":345.12,\"ts\":<epoch"
+          + " micros>}: synthetic prices (a seeded random walk per symbol, rounded to cents) or"
+          + " the rows of a CSV file. ts is the row's date when the file has one, else the time"
+          + " of sending.",
+      "CSV headers (any case, any order): sid,price / symbol,price / sid,quote, or OHLCV such as"
+          + " date,symbol,open,high,low,close,volume (close is the price; date is YYYY-MM-DD, an"
+          + " ISO date-time or epoch seconds). Bad rows are logged with their line number and"
+          + " skipped."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every quote sent, or stopped cleanly (SIGTERM or Ctrl-C)",
+      "1:the CSV file is missing or has no usable header, or the broker refused the login",
+      "2:invalid command line (such as a malformed --mqtt URL or --rate 0)"
+    })
+public final class FeedMain implements Callable<Integer> {
+  static final BuildInfo BUILD = BuildInfo.load("/io/intuition/feed/build.properties");
+  private static final List<String> DEFAULT_SYMBOLS = List.of("GOOG", "AAPL", "MSFT");
+  private static final Duration CLOSE_LIMIT = Duration.ofSeconds(5);
+
+  @Option(
+      names = {"-m", "--mqtt"},
+      defaultValue = "${env:FEED_MQTT:-mqtt://localhost:1883}",
+      description =
+          "Broker URL: mqtt://, tcp://, mqtts:// or ssl:// (env FEED_MQTT, default"
+              + " ${DEFAULT-VALUE}).")
+  String mqtt;
+
+  @Option(
+      names = "--topic",
+      defaultValue = "${env:FEED_TOPIC:-quotes}",
+      description = "Topic the quotes are published on (env FEED_TOPIC, default ${DEFAULT-VALUE}).")
+  String topic;
+
+  @Option(
+      names = "--rate",
+      defaultValue = "${env:FEED_RATE:-10}",
+      description = "Quotes per second (env FEED_RATE, default ${DEFAULT-VALUE}).")
+  double rate;
+
+  @Option(
+      names = "--count",
+      defaultValue = "${env:FEED_COUNT}",
+      description = "Stop after this many quotes (env FEED_COUNT, default: no limit).")
+  Long count;
+
+  @Option(
+      names = "--qos",
+      defaultValue = "${env:FEED_QOS:-1}",
+      description = "MQTT QoS of the quotes: 0, 1 or 2 (env FEED_QOS, default ${DEFAULT-VALUE}).")
+  int qos;
+
+  @Option(
+      names = "--client-id",
+      defaultValue = "${env:FEED_CLIENT_ID}",
+      description = "MQTT client id (env FEED_CLIENT_ID, default: feed-<8 random hex digits>).")
+  String clientId;
+
+  @Option(
+      names = "--username",
+      defaultValue = "${env:FEED_USERNAME}",
+      description = "MQTT user name (env FEED_USERNAME).")
+  String username;
+
+  @Option(
+      names = "--password",
+      defaultValue = "${env:FEED_PASSWORD}",
+      description = "MQTT password (env FEED_PASSWORD).")
+  String password;
+
+  @Option(
+      names = "--symbols",
+      split = ",",
+      defaultValue = "${env:FEED_SYMBOLS}",
+      paramLabel = "SID",
+      description =
+          "Synthetic prices for these symbols, comma-separated (env FEED_SYMBOLS, default"
+              + " GOOG,AAPL,MSFT when no --csv or --sample).")
+  List<String> symbols;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "${env:FEED_SEED}",
+      description = "Seed of the synthetic prices (env FEED_SEED, default: random, and logged).")
+  Long seed;
+
+  @Option(
+      names = "--csv",
+      defaultValue = "${env:FEED_CSV}",
+      paramLabel = "FILE",
+      description = "Replay this CSV file instead of synthetic prices (env FEED_CSV).")
+  Path csv;
+
+  @Option(
+      names = "--sample",
+      defaultValue = "${env:FEED_SAMPLE:-false}",
+      description =
+          "Replay the bundled sample: 200 daily OHLCV rows of 4 symbols (env FEED_SAMPLE=true).")
+  boolean sample;
+
+  @Option(
+      names = "--speed",
+      defaultValue = "${env:FEED_SPEED}",
+      paramLabel = "X",
+      description =
+          "Replay a CSV by its dates, X times faster, instead of at --rate (env FEED_SPEED).")
+  Double speed;
+
+  @Spec CommandSpec spec;
+
+  private final Lifecycle lifecycle = new Lifecycle(CLOSE_LIMIT);
+
+  /** Runs the feed; exits with its code. */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new FeedMain()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Feed.Config config;
+    QuoteSource source;
+    try {
+      checkSource();
+      config = config();
+      source = source();
+    } catch (IllegalArgumentException e) {
+      return usageError(e.getMessage());
+    } catch (SourceException e) {
+      spec.commandLine().getErr().println("feed-service: " + e.getMessage());
+      return 1;
+    }
+    if (speed != null && !source.timed()) {
+      source.close();
+      return usageError("--speed needs a date column, but " + source + " has none");
+    }
+    return new Feed(config, source, lifecycle, spec.commandLine().getErr()).run();
+  }
+
+  /** Stops a running feed; {@link #call()} then returns 0. */
+  void stop() {
+    lifecycle.stop();
+  }
+
+  private Feed.Config config() {
+    MqttUrl url = MqttUrl.parse(mqtt);
+    positive("--rate", rate);
+    if (count != null && count <= 0) {
+      throw new IllegalArgumentException("--count must be positive, but was " + count);
+    }
+    if (qos < 0 || qos > 2) {
+      throw new IllegalArgumentException("--qos must be 0, 1 or 2, but was " + qos);
+    }
+    if (topic.isEmpty() || topic.contains("+") || topic.contains("#")) {
+      throw new IllegalArgumentException(
+          "--topic must be a topic name without wildcards, but was \"" + topic + "\"");
+    }
+    MqttSettings settings =
+        new MqttSettings(url, clientId != null ? clientId : randomClientId(), username, password);
+    Schedule schedule = speed != null ? Schedule.byTimestamps(speed) : Schedule.fixedRate(rate);
+    long limit = count != null ? count : Long.MAX_VALUE;
+    return new Feed.Config(settings, topic, qos, schedule, limit, terminal());
+  }
+
+  private void checkSource() {
+    if (csv != null && sample) {
+      throw new IllegalArgumentException("--csv and --sample cannot be combined");
+    }
+    boolean replay = csv != null || sample;
+    if (replay && spec.commandLine().getParseResult().hasMatchedOption("--symbols")) {
+      throw new IllegalArgumentException("--symbols cannot be combined with --csv or --sample");
+    }
+    if (speed != null) {
+      positive("--speed", speed);
+      if (!replay) {
+        throw new IllegalArgumentException("--speed replays a CSV: it needs --csv or --sample");
+      }
+    }
+  }
+
+  private QuoteSource source() throws SourceException {
+    if (csv != null) {
+      return CsvReplay.open(csv);
+    }
+    if (sample) {
+      return CsvReplay.sample();
+    }
+    List<String> names =
+        symbols == null ? DEFAULT_SYMBOLS : symbols.stream().map(String::trim).toList();
+    return new RandomWalk(names, seed != null ? seed : ThreadLocalRandom.current().nextLong());
+  }
+
+  private PrintWriter terminal() {
+    return System.console() != null ? spec.commandLine().getOut() : null;
+  }
+
+  private int usageError(String message) {
+    spec.commandLine().getErr().println("feed-service: " + message);
+    return 2;
+  }
+
+  private static void positive(String option, double value) {
+    if (!(value > 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException(option + " must be a positive number, but was " + value);
+    }
+  }
+
+  static String randomClientId() {
+    return String.format("feed-%08x", ThreadLocalRandom.current().nextInt());
+  }
+
+  /** Prints the version written by the build. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return BUILD.versionLines();
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package io.intuition.feed.pace;
+
+import io.intuition.feed.source.Tick;
+
+/** When each tick is due, counted from the first one. */
+public interface Schedule {
+
+  /**
+   * How long after the first tick the tick number {@code index} (from 0) is due, in nanoseconds.
+   */
+  long dueNanos(long index, Tick tick);
+
+  /**
+   * Evenly spaced ticks, {@code perSecond} a second.
+   *
+   * @throws IllegalArgumentException if {@code perSecond} is not positive
+   */
+  static Schedule fixedRate(double perSecond) {
+    return new FixedRate(perSecond);
+  }
+
+  /**
+   * Ticks spaced as their times are, {@code speed} times faster: at 60, a minute of quotes takes a
+   * second.
+   *
+   * @throws IllegalArgumentException if {@code speed} is not positive
+   */
+  static Schedule byTimestamps(double speed) {
+    return new ByTimestamps(speed);
+  }
+}

@@ -1,0 +1,31 @@
+package io.intuition.feed.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.intuition.common.testing.ManagedProcess;
+import io.intuition.common.testing.ProjectPaths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the built feed-service jar as a real process. */
+final class FeedProcess {
+  private FeedProcess() {}
+
+  /** Starts {@code java -jar feed-service.jar args}. */
+  static ManagedProcess start(String... args) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                ProjectPaths.java(), "-jar", ProjectPaths.serviceJar("feed-service").toString()));
+    command.addAll(List.of(args));
+    return ManagedProcess.start("feed-service", ProjectPaths.root(), command);
+  }
+
+  /** Waits for the process to exit by itself, and checks it exited 0. */
+  static void awaitSuccess(ManagedProcess feed, Duration timeout) {
+    await("feed-service to finish").atMost(timeout).until(() -> !feed.isAlive());
+    assertThat(feed.exitValue()).as("exit code; %s", feed).isZero();
+  }
+}

@@ -1,0 +1,245 @@
+package io.intuition.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import io.intuition.system.ComposeService.Build;
+import io.intuition.system.ComposeService.Mount;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine.Model.OptionSpec;
+
+/** docker-compose.yml (and the secure override) agree with the services and with themselves. */
+class ComposeFileTest {
+  private static final ComposeFile COMPOSE = ComposeFile.read("docker-compose.yml");
+  private static final ComposeFile SECURE = ComposeFile.read("docker-compose.secure.yml");
+  // made by the user with mosquitto_passwd, so not in the repository (mosquitto/README.md)
+  private static final Set<String> MADE_BY_THE_USER = Set.of("./mosquitto/passwords");
+
+  static Stream<ComposeFile> composeFiles() {
+    return Stream.of(COMPOSE, SECURE);
+  }
+
+  @Test
+  void builtServices_areTheServicesWithACommandLine() {
+    assertThat(COMPOSE.builtServices().keySet())
+        .containsExactlyInAnyOrder(
+            Arrays.stream(ServiceCli.values()).map(ServiceCli::service).toArray(String[]::new));
+  }
+
+  @ParameterizedTest
+  @MethodSource("composeFiles")
+  void environment_setsOnlyVariablesTheCommandLinesRead(ComposeFile file) {
+    for (ComposeService service : file.services().values()) {
+      ServiceCli.find(service.name())
+          .ifPresent(
+              cli ->
+                  assertThat(service.environment().keySet())
+                      .as("%s: environment of %s", file, service.name())
+                      .isSubsetOf(cli.optionsByEnv().keySet()));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("composeFiles")
+  void environment_valuesAreAcceptedByTheCommandLines(ComposeFile file) {
+    for (ComposeService service : file.services().values()) {
+      ServiceCli.find(service.name())
+          .ifPresent(
+              cli -> {
+                String[] args = arguments(cli, service);
+                assertThat(args).as("%s: %s", file, service.name()).isNotEmpty();
+                assertThatCode(() -> cli.commandLine().parseArgs(args))
+                    .as("%s: %s %s", file, service.name(), String.join(" ", args))
+                    .doesNotThrowAnyException();
+              });
+    }
+  }
+
+  @Test
+  void builds_takeTheRepositoryAsContextAndTheModulesDockerfile() {
+    COMPOSE
+        .builtServices()
+        .forEach(
+            (name, service) -> {
+              Build build = service.build().orElseThrow();
+              assertThat(build.context()).as(name).isEqualTo(".");
+              assertThat(build.dockerfile())
+                  .as(name)
+                  .isEqualTo(ServiceCli.of(name).module() + "/Dockerfile");
+              assertThat(Repository.path(build.dockerfile())).as(name).isRegularFile();
+            });
+  }
+
+  @ParameterizedTest
+  @MethodSource("composeFiles")
+  void bindMounts_areReadOnlyFilesOfTheRepository(ComposeFile file) {
+    for (ComposeService service : file.services().values()) {
+      for (Mount mount : service.volumes()) {
+        if (mount.isBind()) {
+          assertThat(mount.readOnly()).as("%s: %s", file, mount).isTrue();
+          if (!MADE_BY_THE_USER.contains(mount.source())) {
+            assertThat(Repository.path(mount.source())).as("%s: %s", file, mount).isRegularFile();
+          }
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("composeFiles")
+  void namedVolumes_areDeclared(ComposeFile file) {
+    for (ComposeService service : file.services().values()) {
+      for (Mount mount : service.volumes()) {
+        if (!mount.isBind()) {
+          assertThat(COMPOSE.volumes()).as("%s: %s", file, mount).contains(mount.source());
+        }
+      }
+    }
+  }
+
+  @Test
+  void dependencies_areServicesWithAHealthcheckWhenWaitedFor() {
+    Map<String, ComposeService> services = COMPOSE.services();
+    services.forEach(
+        (name, service) ->
+            service
+                .dependsOn()
+                .forEach(
+                    (dependency, condition) -> {
+                      assertThat(services).as("%s depends on", name).containsKey(dependency);
+                      assertThat(condition)
+                          .isIn(
+                              "service_started",
+                              "service_healthy",
+                              "service_completed_successfully");
+                      if (condition.equals("service_healthy")) {
+                        assertThat(services.get(dependency).healthcheck())
+                            .as("healthcheck of %s, which %s waits for", dependency, name)
+                            .isNotEmpty();
+                      }
+                    }));
+    assertThat(COMPOSE.service("bridge").dependsOn())
+        .containsEntry("mosquitto", "service_healthy")
+        .containsEntry("algo", "service_healthy");
+    assertThat(COMPOSE.service("feed").dependsOn()).containsEntry("mosquitto", "service_healthy");
+  }
+
+  @Test
+  void algoPort_isWhereTheBridgeCallsAndWhereTheHealthcheckConnects() {
+    ComposeService algo = COMPOSE.service("algo");
+    URI bound = uri(algo, "ALGO_ADDR");
+    URI called = uri(COMPOSE.service("bridge"), "BRIDGE_RPC");
+
+    // bound to loopback, the algo would be out of the bridge's reach
+    assertThat(bound.getHost()).isEqualTo("0.0.0.0");
+    assertThat(called.getHost()).isEqualTo("algo");
+    assertThat(called.getPort()).isEqualTo(bound.getPort());
+    assertThat(algo.expose()).containsExactly(String.valueOf(bound.getPort()));
+    assertThat(String.join(" ", algo.healthcheck()))
+        .contains("/dev/tcp/127.0.0.1/" + bound.getPort());
+  }
+
+  @Test
+  void brokerPort_isTheListenerThePublishedPortAndWhereClientsConnect() {
+    String listener = MosquittoConf.read("mosquitto/mosquitto.conf").value("listener");
+    List<String> ports = COMPOSE.service("mosquitto").ports();
+    URI bridge = uri(COMPOSE.service("bridge"), "BRIDGE_MQTT");
+    URI feed = uri(COMPOSE.service("feed"), "FEED_MQTT");
+
+    assertThat(ports).hasSize(1);
+    assertThat(containerPort(ports.get(0))).isEqualTo(listener);
+    for (URI client : List.of(bridge, feed)) {
+      assertThat(client.getHost()).as("%s", client).isEqualTo("mosquitto");
+      assertThat(String.valueOf(client.getPort())).as("%s", client).isEqualTo(listener);
+    }
+  }
+
+  @Test
+  void brokerConfiguration_isMountedWhereTheImageReadsItAndPersistsToTheVolume() {
+    ComposeService mosquitto = COMPOSE.service("mosquitto");
+    String location = MosquittoConf.read("mosquitto/mosquitto.conf").value("persistence_location");
+
+    assertThat(mosquitto.mountAt("/mosquitto/config/mosquitto.conf").source())
+        .isEqualTo("./mosquitto/mosquitto.conf");
+    Mount data = mosquitto.mountAt(location.replaceAll("/$", ""));
+    assertThat(data.isBind()).isFalse();
+  }
+
+  @Test
+  void javaServices_haveTheMemoryLimitTheirHeapIsAShareOf() {
+    COMPOSE
+        .builtServices()
+        .forEach(
+            (name, service) -> {
+              Dockerfile dockerfile = Dockerfile.read(service.build().orElseThrow().dockerfile());
+              String options = dockerfile.env("JAVA_TOOL_OPTIONS").orElse("");
+              assertThat(options)
+                  .as("%s JAVA_TOOL_OPTIONS", dockerfile)
+                  .contains("-XX:MaxRAMPercentage=");
+              assertThat(options).as("%s JAVA_TOOL_OPTIONS", dockerfile).doesNotContain("-Xmx");
+              assertThat(service.text("mem_limit")).as("mem_limit of %s", name).isPresent();
+            });
+  }
+
+  @Test
+  void everyService_restartsByItself() {
+    COMPOSE
+        .services()
+        .forEach(
+            (name, service) ->
+                assertThat(service.text("restart"))
+                    .as("restart of %s", name)
+                    .hasValueSatisfying(
+                        policy ->
+                            assertThat(policy).isIn("unless-stopped", "on-failure", "always")));
+  }
+
+  /** The command line that sets what {@code service}'s environment sets, option by option. */
+  private static String[] arguments(ServiceCli cli, ComposeService service) {
+    Map<String, OptionSpec> options = cli.optionsByEnv();
+    List<String> args = new ArrayList<>();
+    for (String variable : service.environment().keySet()) {
+      OptionSpec option = options.get(variable);
+      if (option == null) {
+        continue; // environment_setsOnlyVariablesTheCommandLinesRead names it
+      }
+      service
+          .resolvedEnvironment(variable)
+          .ifPresent(
+              value -> {
+                if (option.arity().max() == 0) {
+                  assertThat(value).as(variable).isIn("true", "false");
+                  if (value.equals("true")) {
+                    args.add(option.longestName());
+                  }
+                } else {
+                  args.add(option.longestName() + "=" + value);
+                }
+              });
+    }
+    return args.toArray(String[]::new);
+  }
+
+  private static URI uri(ComposeService service, String variable) {
+    String value =
+        service
+            .resolvedEnvironment(variable)
+            .orElseThrow(() -> new AssertionError(service.name() + " sets no " + variable));
+    return URI.create(value);
+  }
+
+  /** The container's side of a ports entry such as {@code 1883:1883} or {@code 1883:1883/tcp}. */
+  private static String containerPort(String mapping) {
+    String[] parts = mapping.split("/")[0].split(":");
+    return parts[parts.length - 1];
+  }
+}
