@@ -2,8 +2,8 @@ package io.intuition.bridge.app;
 
 import io.intuition.bridge.forward.ForwardSettings;
 import io.intuition.bridge.mqtt.MqttSettings;
-import io.intuition.bridge.mqtt.MqttUrl;
 import io.intuition.common.cli.BuildInfo;
+import io.intuition.common.mqtt.MqttUrl;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

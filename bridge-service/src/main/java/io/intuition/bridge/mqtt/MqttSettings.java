@@ -1,5 +1,6 @@
 package io.intuition.bridge.mqtt;
 
+import io.intuition.common.mqtt.MqttUrl;
 import java.util.Objects;
 
 /**

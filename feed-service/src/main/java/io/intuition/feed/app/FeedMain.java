@@ -2,8 +2,8 @@ package io.intuition.feed.app;
 
 import io.intuition.common.cli.BuildInfo;
 import io.intuition.common.cli.Lifecycle;
+import io.intuition.common.mqtt.MqttUrl;
 import io.intuition.feed.mqtt.MqttSettings;
-import io.intuition.feed.mqtt.MqttUrl;
 import io.intuition.feed.pace.Schedule;
 import io.intuition.feed.source.CsvReplay;
 import io.intuition.feed.source.QuoteSource;

@@ -1,4 +1,4 @@
-package io.intuition.bridge.mqtt;
+package io.intuition.common.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.intuition.bridge.mqtt;
+package io.intuition.common.mqtt;
 
 import java.net.URI;
 import java.net.URISyntaxException;
