@@ -12,12 +12,16 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=lib/mqtt-url.sh
 source "$root/scripts/lib/mqtt-url.sh"
+# shellcheck source=lib/jars.sh
+source "$root/scripts/lib/jars.sh"
 
 readonly MODULES=(algo-service bridge-service feed-service broker)
 readonly SYMBOLS=GOOG,AAPL,MSFT
 readonly THRESHOLD=0.5
 readonly START_TIMEOUT_S=60
 readonly STOP_TIMEOUT_S=5
+# the services' JVM flags, as the bench's (INTUITION_JAVA_OPTS overrides them)
+readonly JAVA_OPTS=${INTUITION_JAVA_OPTS:-"-XX:+UseSerialGC -Xms32m -Xmx64m -Xss512k -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=48m"}
 # what the no-mosquitto_sub fallback shows: the algo's DEBUG line for each order it places
 # ("{quote} -> [{order}]") and the bridge's order lines and counters
 readonly ORDER_LINES='-> \[\{|order'
@@ -32,6 +36,7 @@ Runs a broker, algo-service, bridge-service and feed-service, and shows the orde
   --duration SECONDS  stop after this long (default: run until Ctrl-C)
   --rate N            quotes per second from the feed (default 10)
   --run-dir DIR       logs, pids and the broker's data (default runs/<timestamp>)
+Environment: INTUITION_JAVA_OPTS replaces the services' JVM flags (default: $JAVA_OPTS)
   -h, --help          this help
 USAGE
 }
@@ -197,21 +202,9 @@ listening() {
 
 # --- build ----------------------------------------------------------------------------------
 
-# stale_jars: the modules whose jar is missing or older than a main source file or pom.
-stale_jars() {
-  local module jar
-  for module in "${MODULES[@]}"; do
-    jar="$root/$module/target/$module.jar"
-    if [[ ! -f $jar ]] || [[ -n $(find "$root/pom.xml" "$root/common/pom.xml" "$root/common/src/main" \
-      "$root/$module/pom.xml" "$root/$module/src/main" -newer "$jar" -type f -print -quit 2>/dev/null) ]]; then
-      echo "$module"
-    fi
-  done
-}
-
 build() {
   local stale log=$run_dir/build.log
-  stale=$(stale_jars)
+  stale=$(stale_jars "$root" "${MODULES[@]}")
   [[ -z $stale ]] && return
   command -v mvn >/dev/null 2>&1 || fail "mvn is missing, and the jars need building: install Apache Maven 3.8+"
   say "building the jars (mvn package, log in $log) ..."
@@ -264,6 +257,9 @@ write_mosquitto_conf() {
     echo "persistence_location $run_dir/"
     echo "# the default, 1000, drops quotes queued for a bridge that falls behind"
     echo "max_queued_messages 0"
+    echo "# the bridge's receive window (default 20); see mosquitto/mosquitto.conf"
+    echo "max_inflight_messages 1000"
+    echo "set_tcp_nodelay true"
     if [[ $(id -u) == 0 ]]; then
       # as root, mosquitto switches to the user mosquitto, who cannot write to the run folder
       echo "user $(id -un)"
@@ -274,26 +270,29 @@ write_mosquitto_conf() {
 # --- services -------------------------------------------------------------------------------
 
 services() {
-  local level=INFO algo_address bridge_log
+  local level=INFO algo_address bridge_log java_opts
+  # a small heap and few malloc arenas: each service stays near 100-150 MB resident
+  read -r -a java_opts <<<"$JAVA_OPTS"
+  export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
   if [[ -z $subscriber ]]; then
     level=DEBUG # the fallback shows orders from the logs
   fi
   # the algo binds a free port itself (tcp://127.0.0.1:*) and prints it: no race for a port
   start algo-service "$(log_of algo-service)" env LOG_LEVEL="$level" \
-    java -jar "$root/algo-service/target/algo-service.jar" --addr 'tcp://127.0.0.1:*'
+    java "${java_opts[@]}" -jar "$root/algo-service/target/algo-service.jar" --addr 'tcp://127.0.0.1:*'
   await "serving" algo-service grep -q "^serving on tcp://" "$(log_of algo-service)"
   algo_address=$(sed -n 's/^serving on \(tcp:[^ ]*\) .*/\1/p' "$(log_of algo-service)" | head -1)
   say "algo-service on $algo_address, pid $(pid_of algo-service)"
 
   bridge_log=$(log_of bridge-service)
   start bridge-service "$bridge_log" env LOG_LEVEL="$level" \
-    java -jar "$root/bridge-service/target/bridge-service.jar" --mqtt "$mqtt" --rpc "$algo_address" \
+    java "${java_opts[@]}" -jar "$root/bridge-service/target/bridge-service.jar" --mqtt "$mqtt" --rpc "$algo_address" \
     --param "threshold=$THRESHOLD" --client-id "$client_id"
   await "subscribed" bridge-service grep -q "subscribed to \[" "$bridge_log"
   say "bridge-service as $client_id, threshold $THRESHOLD, pid $(pid_of bridge-service)"
 
   start feed-service "$(log_of feed-service)" \
-    java -jar "$root/feed-service/target/feed-service.jar" --mqtt "$mqtt" --symbols "$SYMBOLS" --rate "$rate"
+    java "${java_opts[@]}" -jar "$root/feed-service/target/feed-service.jar" --mqtt "$mqtt" --symbols "$SYMBOLS" --rate "$rate"
   say "feed-service: $SYMBOLS at $rate quotes/s, pid $(pid_of feed-service)"
 }
 

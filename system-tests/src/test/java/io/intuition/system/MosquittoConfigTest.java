@@ -49,6 +49,8 @@ class MosquittoConfigTest {
     assertThat(conf.value("persistence")).isEqualTo("true");
     assertThat(conf.value("persistence_location")).isEqualTo("/mosquitto/data/");
     assertThat(conf.value("max_queued_messages")).isEqualTo("0");
+    assertThat(conf.value("max_inflight_messages")).isEqualTo("1000");
+    assertThat(conf.value("set_tcp_nodelay")).isEqualTo("true");
     assertThat(conf.value("log_dest")).isEqualTo("stdout");
   }
 

@@ -122,7 +122,8 @@ public final class BridgeMain implements Callable<Integer> {
       names = "--window",
       defaultValue = "${env:BRIDGE_WINDOW:-64}",
       description =
-          "Calls to the algorithm outstanding at once (env BRIDGE_WINDOW, default ${DEFAULT-VALUE}).")
+          "Messages in progress at once: calls to the algorithm outstanding plus orders the broker"
+              + " has not confirmed yet, 1 to 10000 (env BRIDGE_WINDOW, default ${DEFAULT-VALUE}).")
   int window;
 
   @Option(

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param rejectedSuffix appended to a message's topic to publish its rejection there; empty to
  *     publish no rejections
  * @param maxPayloadBytes larger messages are rejected unread
- * @param window how many calls to the algorithm may be outstanding at once
+ * @param window how many messages may be in progress at once (calls outstanding plus orders not yet
+ *     confirmed by the broker); 1 to {@value #MAX_WINDOW}
  * @param initializeParams what {@code initialize} is called with
  */
 public record ForwardSettings(
@@ -21,6 +22,9 @@ public record ForwardSettings(
     int maxPayloadBytes,
     int window,
     Map<String, Object> initializeParams) {
+
+  /** The largest window: half of what the MQTT client lets await confirmation at once. */
+  public static final int MAX_WINDOW = 10_000;
 
   /** Checks and copies the fields. */
   public ForwardSettings {
@@ -32,8 +36,9 @@ public record ForwardSettings(
       throw new IllegalArgumentException(
           "max payload must be positive, but was " + maxPayloadBytes);
     }
-    if (window < 1) {
-      throw new IllegalArgumentException("window must be positive, but was " + window);
+    if (window < 1 || window > MAX_WINDOW) {
+      throw new IllegalArgumentException(
+          "window must be between 1 and " + MAX_WINDOW + ", but was " + window);
     }
     initializeParams = Collections.unmodifiableMap(new LinkedHashMap<>(initializeParams));
   }

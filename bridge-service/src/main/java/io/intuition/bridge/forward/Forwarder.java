@@ -21,11 +21,12 @@ import org.slf4j.LoggerFactory;
  * messages in arrival order once handled.
  *
  * <p>All state lives on one thread, the one running {@link #run()}: other threads (Paho's, the RPC
- * client's) only post tasks to it. Up to {@code window} calls are outstanding. When the algorithm
- * is unavailable, the messages wait and are sent again, in their original order, with backoff; when
- * it answers {@code NotInitialized} (it restarted), it is initialized again first. Malformed
- * messages and messages the algorithm refuses are rejected: logged, counted, published with their
- * reason, acknowledged.
+ * client's) only post tasks to it. Up to {@code window} messages are in progress at once: calls
+ * outstanding plus answers whose publish the broker has not confirmed yet. When the algorithm is
+ * unavailable, the messages wait and are sent again, in their original order, with backoff; when it
+ * answers {@code NotInitialized} (it restarted), it is initialized again first. Malformed messages
+ * and messages the algorithm refuses are rejected: logged, counted, published with their reason,
+ * acknowledged.
  */
 public final class Forwarder implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(Forwarder.class);
@@ -150,7 +151,9 @@ public final class Forwarder implements Runnable {
       return; // handed back: not acknowledged, so the broker delivers it again
     }
     stats.received.incrementAndGet();
-    log.debug("received on {}: {}", message.topic(), Payloads.excerpt(message.payload()));
+    if (log.isDebugEnabled()) {
+      log.debug("received on {}: {}", message.topic(), Payloads.excerpt(message.payload()));
+    }
     Entry entry = new Entry(sequence++, message);
     pipeline.add(entry);
     stats.inFlight.set(pipeline.size());
@@ -174,7 +177,7 @@ public final class Forwarder implements Runnable {
         }
       }
       case READY -> {
-        while (outstanding < settings.window() && !unsent.isEmpty()) {
+        while (outstanding + outcomes.unconfirmed() < settings.window() && !unsent.isEmpty()) {
           send(unsent.poll());
         }
       }

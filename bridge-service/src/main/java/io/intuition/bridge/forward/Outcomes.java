@@ -21,6 +21,7 @@ final class Outcomes {
   private final Stats stats;
   private final Executor forwarderThread;
   private long failedPublishes;
+  private int unconfirmed;
 
   Outcomes(
       ForwardSettings settings,
@@ -67,8 +68,14 @@ final class Outcomes {
     }
   }
 
+  /** Publishes handed to the broker and not yet confirmed. */
+  int unconfirmed() {
+    return unconfirmed;
+  }
+
   private void publish(Entry entry, String topic, byte[] payload) {
     entry.publishing++;
+    unconfirmed++;
     broker.publish(
         topic, payload, error -> forwarderThread.execute(() -> published(entry, topic, error)));
   }
@@ -76,6 +83,7 @@ final class Outcomes {
   /** Logs the first failure of a run of failed publishes, and the recovery, not each one. */
   private void published(Entry entry, String topic, Throwable error) {
     entry.publishing--;
+    unconfirmed--;
     if (error != null) {
       entry.keepUnacknowledged = true;
       if (failedPublishes++ == 0) {

@@ -3,6 +3,7 @@ package io.intuition.bridge.mqtt;
 import io.intuition.bridge.forward.Broker;
 import io.intuition.bridge.forward.Inbound;
 import io.intuition.common.cli.Lifecycle;
+import io.intuition.common.mqtt.NoDelaySocketFactory;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.paho.client.mqttv3.DisconnectedBufferOptions;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -173,10 +173,7 @@ public final class MqttLink implements Broker, AutoCloseable {
     options.setConnectionTimeout(10);
     options.setKeepAliveInterval(30);
     options.setMaxInflight(MAX_INFLIGHT);
-    options.setSocketFactory(
-        settings.url().tls()
-            ? new NoDelaySslSocketFactory((SSLSocketFactory) SSLSocketFactory.getDefault())
-            : new NoDelaySocketFactory());
+    options.setSocketFactory(NoDelaySocketFactory.forUrl(settings.url()));
     if (settings.username() != null) {
       options.setUserName(settings.username());
     }

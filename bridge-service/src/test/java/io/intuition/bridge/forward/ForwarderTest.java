@@ -117,6 +117,26 @@ class ForwarderTest {
   }
 
   @Test
+  void offer_ordersUnconfirmed_countAgainstTheWindowUntilTheBrokerConfirms() {
+    run = new RunningForwarder(settings(2)).initialized();
+    run.broker.holdConfirmations();
+    IntStream.rangeClosed(1, 4).forEach(id -> run.offer(id, quote(id)));
+    soon().until(() -> run.algo.events().size() == 2);
+    run.algo.event(0).answer(order(1));
+    run.algo.event(1).answer(order(2));
+    soon().until(() -> run.broker.publishes().size() == 2);
+
+    await()
+        .during(Duration.ofMillis(200))
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> run.algo.events().size() == 2);
+    run.broker.publishes().get(0).confirm();
+
+    soon().until(() -> run.algo.events().size() == 3);
+    run.awaitAcked(1);
+  }
+
+  @Test
   void publish_failed_leavesThatMessageUnackedButAcksLaterOnes() {
     run = new RunningForwarder(settings(4)).initialized();
     run.broker.holdConfirmations();

@@ -93,6 +93,11 @@ public final class ManagedProcess implements AutoCloseable {
     return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /** Waits up to {@code timeout} for the process to exit by itself; returns whether it did. */
+  public boolean awaitExit(Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   /** The exit code; the process must have exited. */
   public int exitValue() {
     return process.exitValue();

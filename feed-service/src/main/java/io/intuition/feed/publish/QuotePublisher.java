@@ -1,6 +1,7 @@
 package io.intuition.feed.publish;
 
 import io.intuition.common.cli.Lifecycle;
+import io.intuition.common.mqtt.NoDelaySocketFactory;
 import io.intuition.feed.mqtt.MqttSettings;
 import io.intuition.feed.source.Tick;
 import java.time.Duration;
@@ -167,6 +168,7 @@ public final class QuotePublisher implements AutoCloseable {
     options.setConnectionTimeout(10);
     options.setKeepAliveInterval(30);
     options.setMaxInflight(MAX_IN_FLIGHT);
+    options.setSocketFactory(NoDelaySocketFactory.forUrl(settings.url()));
     if (settings.username() != null) {
       options.setUserName(settings.username());
     }

@@ -65,6 +65,9 @@ public final class RpcServer implements AutoCloseable {
     try {
       ZMQ.Socket socket = context.createSocket(SocketType.ROUTER);
       socket.setLinger(LINGER_MS);
+      // A ROUTER drops what it cannot queue: replies must never be dropped, and they are bounded by
+      // the requests received, which the receive limit bounds.
+      socket.setSndHWM(0);
       bind(socket, address);
       RpcServer server = new RpcServer(context, socket, service, heartbeatIntervalMs);
       server.thread.start();

@@ -1,15 +1,23 @@
-package io.intuition.bridge.mqtt;
+package io.intuition.common.mqtt;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Plain sockets with {@code TCP_NODELAY}: Paho never sets it, and Nagle's algorithm then holds each
  * small PUBACK and PUBLISH back for up to 40 ms.
  */
-final class NoDelaySocketFactory extends SocketFactory {
+public final class NoDelaySocketFactory extends SocketFactory {
+
+  /** Sockets with {@code TCP_NODELAY} for {@code url}: TLS ones for {@code mqtts://}. */
+  public static SocketFactory forUrl(MqttUrl url) {
+    return url.tls()
+        ? new NoDelaySslSocketFactory((SSLSocketFactory) SSLSocketFactory.getDefault())
+        : new NoDelaySocketFactory();
+  }
 
   @Override
   public Socket createSocket() throws IOException {
@@ -38,7 +46,7 @@ final class NoDelaySocketFactory extends SocketFactory {
     return noDelay(new Socket(host, port, local, localPort));
   }
 
-  static <S extends Socket> S noDelay(S socket) throws IOException {
+  public static <S extends Socket> S noDelay(S socket) throws IOException {
     socket.setTcpNoDelay(true);
     return socket;
   }

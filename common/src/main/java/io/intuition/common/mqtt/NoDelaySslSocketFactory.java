@@ -1,6 +1,6 @@
-package io.intuition.bridge.mqtt;
+package io.intuition.common.mqtt;
 
-import static io.intuition.bridge.mqtt.NoDelaySocketFactory.noDelay;
+import static io.intuition.common.mqtt.NoDelaySocketFactory.noDelay;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -8,10 +8,10 @@ import java.net.Socket;
 import javax.net.ssl.SSLSocketFactory;
 
 /** TLS sockets with {@code TCP_NODELAY}; Paho requires an {@link SSLSocketFactory} for TLS. */
-final class NoDelaySslSocketFactory extends SSLSocketFactory {
+public final class NoDelaySslSocketFactory extends SSLSocketFactory {
   private final SSLSocketFactory delegate;
 
-  NoDelaySslSocketFactory(SSLSocketFactory delegate) {
+  public NoDelaySslSocketFactory(SSLSocketFactory delegate) {
     this.delegate = delegate;
   }
 

@@ -1,0 +1,135 @@
+package io.intuition.bench.broker;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A Mosquitto broker of the bench's own, on a free loopback port, configured like {@code
+ * mosquitto/mosquitto.conf} but without persistence, so disk writes do not blur the numbers.
+ */
+public final class LocalMosquitto implements AutoCloseable {
+  /** What to do when the broker is missing. */
+  public static final String NOT_INSTALLED =
+      "mosquitto is not installed: install it (apt-get install mosquitto), "
+          + "or pass --mqtt with the address of a running broker";
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+  private static final List<String> SEARCH = List.of("/usr/sbin", "/usr/local/sbin", "/sbin");
+
+  private final Process process;
+  private final int port;
+
+  private LocalMosquitto(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  /**
+   * Starts a broker, writing its configuration and log under {@code directory}.
+   *
+   * @throws IllegalStateException if mosquitto is not installed or does not start
+   */
+  public static LocalMosquitto start(Path directory) throws IOException, InterruptedException {
+    Path binary = find().orElseThrow(() -> new IllegalStateException(NOT_INSTALLED));
+    int port = freePort();
+    Path config = directory.resolve("mosquitto.conf");
+    Files.writeString(config, config(port));
+    Process process =
+        new ProcessBuilder(binary.toString(), "-c", config.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(directory.resolve("mosquitto.log").toFile())
+            .start();
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "mosquitto-stop"));
+    LocalMosquitto broker = new LocalMosquitto(process, port);
+    broker.awaitListening(directory);
+    return broker;
+  }
+
+  /** The broker's address, {@code tcp://127.0.0.1:<port>}. */
+  public String url() {
+    return "tcp://127.0.0.1:" + port;
+  }
+
+  /** The broker's process id, for its resource use. */
+  public long pid() {
+    return process.pid();
+  }
+
+  static String config(int port) {
+    return String.join(
+        "\n",
+        "listener " + port + " 127.0.0.1",
+        "allow_anonymous true",
+        "persistence false",
+        "max_queued_messages 0",
+        "max_inflight_messages 1000",
+        "set_tcp_nodelay true",
+        "log_type error",
+        "log_type warning",
+        "log_dest stdout",
+        "");
+  }
+
+  private void awaitListening(Path directory) throws InterruptedException {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() - deadline < 0) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            "mosquitto exited with status "
+                + process.exitValue()
+                + "; see "
+                + directory.resolve("mosquitto.log"));
+      }
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        return;
+      } catch (IOException e) {
+        TimeUnit.MILLISECONDS.sleep(50); // not listening yet: poll the port again
+      }
+    }
+    close();
+    throw new IllegalStateException("mosquitto did not listen on port " + port + " in time");
+  }
+
+  private static Optional<Path> find() {
+    Stream<String> path =
+        Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator));
+    return Stream.concat(path, SEARCH.stream())
+        .filter(dir -> !dir.isEmpty())
+        .map(dir -> Path.of(dir, "mosquitto"))
+        .filter(Files::isExecutable)
+        .findFirst();
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package io.intuition.bench.step;
+
+import io.intuition.bench.report.Percentiles;
+import io.intuition.bench.report.RpcRun;
+import io.intuition.common.rpc.client.RpcClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+
+/**
+ * RPC alone: {@code event(quote)} calls to the algo-service from one client, first one at a time,
+ * then with a window of calls outstanding.
+ */
+public final class RpcStep {
+  private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+  private static final long MAX_NANOS = Duration.ofSeconds(60).toNanos();
+  private static final List<Object> QUOTE =
+      List.of(Map.of("sid", "GOOG", "quote", 345.1, "ts", 1L));
+
+  private final RpcClient client;
+  private final Duration each;
+
+  /** Calls through {@code client}; each measurement lasts {@code each}. */
+  public RpcStep(RpcClient client, Duration each) {
+    this.client = client;
+    this.each = each;
+  }
+
+  /** Warms up, then measures sequential calls and each window in {@code windows}. */
+  public RpcRun run(List<Integer> windows) throws InterruptedException {
+    pipelined(64, each); // warm-up: JIT and connection, not reported
+    Histogram sequential = new Histogram(MAX_NANOS, 3);
+    long calls = 0;
+    long start = System.nanoTime();
+    long end = start + each.toNanos();
+    for (long now = start; now - end < 0; calls++) {
+      client.invoke("event", QUOTE.get(0));
+      long done = System.nanoTime();
+      sequential.recordValue(Math.min(done - now, MAX_NANOS));
+      now = done;
+    }
+    double sequentialRate = calls / ((System.nanoTime() - start) / 1e9);
+    List<RpcRun.Pipelined> runs = new ArrayList<>();
+    for (int window : windows) {
+      runs.add(pipelined(window, each));
+    }
+    return new RpcRun(sequentialRate, Percentiles.ofNanos(sequential), runs);
+  }
+
+  private RpcRun.Pipelined pipelined(int window, Duration length) throws InterruptedException {
+    Semaphore room = new Semaphore(window);
+    Histogram roundTrips = new Histogram(MAX_NANOS, 3);
+    AtomicLong failures = new AtomicLong();
+    long calls = 0;
+    long start = System.nanoTime();
+    long end = start + length.toNanos();
+    while (System.nanoTime() - end < 0) {
+      room.acquire();
+      long sent = System.nanoTime();
+      client
+          .call(CALL_TIMEOUT, "event", QUOTE)
+          .whenComplete(
+              (result, error) -> {
+                synchronized (roundTrips) {
+                  roundTrips.recordValue(Math.min(System.nanoTime() - sent, MAX_NANOS));
+                }
+                if (error != null) {
+                  failures.incrementAndGet();
+                }
+                room.release();
+              });
+      calls++;
+    }
+    room.acquire(window);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (failures.get() > 0) {
+      throw new IllegalStateException(
+          failures.get() + " of " + calls + " RPC calls failed at window " + window);
+    }
+    synchronized (roundTrips) {
+      return new RpcRun.Pipelined(window, calls / seconds, Percentiles.ofNanos(roundTrips));
+    }
+  }
+}
