@@ -9,7 +9,6 @@ import io.intuition.bench.report.RpcRun;
 import io.intuition.bench.report.Targets;
 import io.intuition.bench.report.Throughput;
 import io.intuition.bench.report.Usage;
-import io.intuition.bench.service.JavaService;
 import io.intuition.bench.service.ProcessUsage;
 import io.intuition.bench.step.Flow;
 import io.intuition.bench.step.RpcStep;
@@ -37,12 +36,15 @@ final class Bench {
   private final Path root;
   private final Path logs;
   private final PrintStream progress;
+  private final Long brokerPid;
 
-  Bench(Report.Settings settings, Path root, Path logs, PrintStream progress) {
+  /** A run; {@code brokerPid} is the broker's process when the bench started it, else null. */
+  Bench(Report.Settings settings, Path root, Path logs, PrintStream progress, Long brokerPid) {
     this.settings = settings;
     this.root = root;
     this.logs = logs;
     this.progress = progress;
+    this.brokerPid = brokerPid;
   }
 
   /** Runs every step against the broker at {@code settings.broker()}. */
@@ -63,10 +65,15 @@ final class Bench {
         say("suite: waiting for the first order, then warming up");
         suiteFlow.awaitOpen(OPEN_LIMIT);
         suiteFlow.warmUp(settings.warmUp());
-        Map<JavaService, ProcessUsage> before = usage(suite.services());
+        Map<String, Long> measured = new LinkedHashMap<>();
+        suite.services().forEach(service -> measured.put(service.name(), service.pid()));
+        if (brokerPid != null) {
+          measured.put("mosquitto", brokerPid);
+        }
+        Map<String, ProcessUsage> before = usage(measured);
         say("suite: %,d quotes through bridge and algo", settings.quotes());
         Throughput throughput = suiteFlow.throughput(settings.quotes());
-        List<Usage> usage = usageSince(before);
+        List<Usage> usage = usageSince(measured, before);
         say("suite: %,.0f quotes/s", throughput.perSecond());
         List<LatencyRun> latency = new ArrayList<>();
         for (int rate : settings.rates()) {
@@ -103,27 +110,24 @@ final class Bench {
     }
   }
 
-  private static Map<JavaService, ProcessUsage> usage(List<JavaService> services)
-      throws IOException {
-    Map<JavaService, ProcessUsage> usage = new LinkedHashMap<>();
+  private static Map<String, ProcessUsage> usage(Map<String, Long> pids) throws IOException {
+    Map<String, ProcessUsage> usage = new LinkedHashMap<>();
     if (ProcessUsage.isAvailable()) {
-      for (JavaService service : services) {
-        usage.put(service, ProcessUsage.of(service.pid()));
+      for (Map.Entry<String, Long> process : pids.entrySet()) {
+        usage.put(process.getKey(), ProcessUsage.of(process.getValue()));
       }
     }
     return usage;
   }
 
-  private static List<Usage> usageSince(Map<JavaService, ProcessUsage> before) throws IOException {
+  private static List<Usage> usageSince(Map<String, Long> pids, Map<String, ProcessUsage> before)
+      throws IOException {
     List<Usage> usage = new ArrayList<>();
-    for (Map.Entry<JavaService, ProcessUsage> entry : before.entrySet()) {
-      ProcessUsage used = ProcessUsage.of(entry.getKey().pid()).since(entry.getValue());
+    for (Map.Entry<String, ProcessUsage> entry : before.entrySet()) {
+      ProcessUsage used = ProcessUsage.of(pids.get(entry.getKey())).since(entry.getValue());
       usage.add(
           new Usage(
-              entry.getKey().name(),
-              used.peakRssBytes() / 1e6,
-              used.userSeconds(),
-              used.systemSeconds()));
+              entry.getKey(), used.peakRssBytes() / 1e6, used.userSeconds(), used.systemSeconds()));
     }
     return usage;
   }

@@ -53,8 +53,10 @@ public final class BenchMain implements Callable<Integer> {
 
   @Option(
       names = "--warmup",
-      defaultValue = "20000",
-      description = "Quotes sent first and not measured, per path (default ${DEFAULT-VALUE}).")
+      defaultValue = "50000",
+      description =
+          "Quotes sent first and not measured, per path: the services' JIT compilers are busy"
+              + " for tens of thousands of quotes (default ${DEFAULT-VALUE}).")
   long warmUp;
 
   @Option(
@@ -124,9 +126,10 @@ public final class BenchMain implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** The services' JVM flags, the same as scripts/run.sh's. */
   static final String DEFAULT_JVM =
-      "-XX:+UseSerialGC -Xms32m -Xmx64m -Xss512k -XX:MaxMetaspaceSize=64m"
-          + " -XX:ReservedCodeCacheSize=48m";
+      "-XX:+UseSerialGC -Xms16m -Xmx48m -Xss512k -XX:MaxMetaspaceSize=64m"
+          + " -XX:ReservedCodeCacheSize=32m";
 
   /** Runs the bench; exits with its status. */
   public static void main(String[] args) {
@@ -159,7 +162,8 @@ public final class BenchMain implements Callable<Integer> {
               bridgeWindow,
               serviceJvm,
               url);
-      Report report = new Bench(settings, project, logs, System.err).run(timestamp);
+      Long brokerPid = broker != null ? broker.pid() : null;
+      Report report = new Bench(settings, project, logs, System.err, brokerPid).run(timestamp);
       new Table(stdout).print(report);
       Path json = ResultFiles.write(report, out, timestamp);
       stdout.println();

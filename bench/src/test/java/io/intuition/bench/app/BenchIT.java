@@ -81,7 +81,9 @@ class BenchIT {
     }
     assertThat(report.at("/rpc/sequentialPerSecond").asDouble()).isPositive();
     assertThat(report.at("/rpc/pipelined")).hasSize(2);
-    assertThat(report.get("usage")).hasSize(2);
+    assertThat(report.get("usage"))
+        .extracting(use -> use.get("service").asText())
+        .containsExactly("bridge-service", "algo-service", "mosquitto");
     assertThat(report.at("/usage/0/peakRssMb").asDouble()).isPositive();
     assertThat(report.get("targets")).isNotEmpty();
 

@@ -7,8 +7,8 @@ import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * Plain sockets with {@code TCP_NODELAY}: Paho never sets it, and Nagle's algorithm then holds each
- * small PUBACK and PUBLISH back for up to 40 ms.
+ * Plain sockets with {@code TCP_NODELAY} and buffered input: Paho never sets the option, and
+ * Nagle's algorithm then holds each small PUBACK and PUBLISH back for up to 40 ms.
  */
 public final class NoDelaySocketFactory extends SocketFactory {
 
@@ -21,29 +21,29 @@ public final class NoDelaySocketFactory extends SocketFactory {
 
   @Override
   public Socket createSocket() throws IOException {
-    return noDelay(new Socket());
+    return noDelay(new BufferedSocket());
   }
 
   @Override
   public Socket createSocket(String host, int port) throws IOException {
-    return noDelay(new Socket(host, port));
+    return noDelay(new BufferedSocket(host, port));
   }
 
   @Override
   public Socket createSocket(String host, int port, InetAddress local, int localPort)
       throws IOException {
-    return noDelay(new Socket(host, port, local, localPort));
+    return noDelay(new BufferedSocket(host, port, local, localPort));
   }
 
   @Override
   public Socket createSocket(InetAddress host, int port) throws IOException {
-    return noDelay(new Socket(host, port));
+    return noDelay(new BufferedSocket(host, port));
   }
 
   @Override
   public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort)
       throws IOException {
-    return noDelay(new Socket(host, port, local, localPort));
+    return noDelay(new BufferedSocket(host, port, local, localPort));
   }
 
   public static <S extends Socket> S noDelay(S socket) throws IOException {
