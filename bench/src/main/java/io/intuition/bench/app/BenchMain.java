@@ -128,7 +128,7 @@ public final class BenchMain implements Callable<Integer> {
 
   /** The services' JVM flags, the same as scripts/run.sh's. */
   static final String DEFAULT_JVM =
-      "-XX:+UseSerialGC -Xms16m -Xmx48m -Xss512k -XX:MaxMetaspaceSize=64m"
+      "-XX:+UseSerialGC -Xms16m -Xmx64m -Xss512k -XX:MaxMetaspaceSize=64m"
           + " -XX:ReservedCodeCacheSize=32m";
 
   /** Runs the bench; exits with its status. */
