@@ -1,15 +1,11 @@
 package io.intuition.bench.app;
 
 import io.intuition.bench.service.JavaService;
+import io.intuition.bench.service.Processes;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** The algo-service and the bridge-service under test, each a process of its own. */
 final class Suite implements AutoCloseable {
@@ -31,7 +27,7 @@ final class Suite implements AutoCloseable {
    */
   static Suite start(Path root, String broker, int bridgeWindow, List<String> jvmFlags, Path logs)
       throws IOException, InterruptedException {
-    String address = "tcp://127.0.0.1:" + freePort();
+    String address = "tcp://127.0.0.1:" + Processes.freePort();
     JavaService algo =
         JavaService.start(
             "algo-service",
@@ -80,24 +76,8 @@ final class Suite implements AutoCloseable {
 
   private static void awaitListening(JavaService algo, String address) throws InterruptedException {
     int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (System.nanoTime() - deadline < 0) {
-      algo.requireAlive();
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-        return;
-      } catch (IOException e) {
-        TimeUnit.MILLISECONDS.sleep(50); // not listening yet: poll the port again
-      }
-    }
-    throw new IllegalStateException("algo-service did not listen on " + address + " in time");
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port", e);
+    if (!Processes.awaitListening(port, START_TIMEOUT, algo::requireAlive)) {
+      throw new IllegalStateException("algo-service did not listen on " + address + " in time");
     }
   }
 

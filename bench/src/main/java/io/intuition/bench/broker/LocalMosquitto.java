@@ -1,17 +1,13 @@
 package io.intuition.bench.broker;
 
+import io.intuition.bench.service.Processes;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -42,7 +38,7 @@ public final class LocalMosquitto implements AutoCloseable {
    */
   public static LocalMosquitto start(Path directory) throws IOException, InterruptedException {
     Path binary = find().orElseThrow(() -> new IllegalStateException(NOT_INSTALLED));
-    int port = freePort();
+    int port = Processes.freePort();
     Path config = directory.resolve("mosquitto.conf");
     Files.writeString(config, config(port));
     Process process =
@@ -82,24 +78,20 @@ public final class LocalMosquitto implements AutoCloseable {
   }
 
   private void awaitListening(Path directory) throws InterruptedException {
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (System.nanoTime() - deadline < 0) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "mosquitto exited with status "
-                + process.exitValue()
-                + "; see "
-                + directory.resolve("mosquitto.log"));
-      }
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-        return;
-      } catch (IOException e) {
-        TimeUnit.MILLISECONDS.sleep(50); // not listening yet: poll the port again
-      }
+    Runnable requireAlive =
+        () -> {
+          if (!process.isAlive()) {
+            throw new IllegalStateException(
+                "mosquitto exited with status "
+                    + process.exitValue()
+                    + "; see "
+                    + directory.resolve("mosquitto.log"));
+          }
+        };
+    if (!Processes.awaitListening(port, START_TIMEOUT, requireAlive)) {
+      close();
+      throw new IllegalStateException("mosquitto did not listen on port " + port + " in time");
     }
-    close();
-    throw new IllegalStateException("mosquitto did not listen on port " + port + " in time");
   }
 
   private static Optional<Path> find() {
@@ -112,24 +104,8 @@ public final class LocalMosquitto implements AutoCloseable {
         .findFirst();
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port", e);
-    }
-  }
-
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    Processes.stop(process);
   }
 }

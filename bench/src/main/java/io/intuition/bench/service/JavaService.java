@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** One of the suite's services, run from its jar as a process of its own. */
 public final class JavaService implements AutoCloseable {
@@ -72,14 +71,6 @@ public final class JavaService implements AutoCloseable {
   /** Stops it with SIGTERM, then SIGKILL after 5 s. */
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    Processes.stop(process);
   }
 }
