@@ -1,11 +1,9 @@
 package io.intuition.bridge.forward;
 
-import io.intuition.common.codec.Values;
 import io.intuition.common.rpc.RemoteException;
 import io.intuition.common.rpc.UnsendableCallException;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.BlockingQueue;
@@ -52,9 +50,8 @@ public final class Forwarder implements Runnable {
   private final ArrayDeque<Entry> pipeline = new ArrayDeque<>();
   private final PriorityQueue<Entry> unsent = new PriorityQueue<>();
   private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2));
+  private final Handshake handshake;
   private State state = State.INITIALIZING;
-  private boolean initializing;
-  private boolean initializedOnce;
   private boolean probing;
   private int outstanding;
   private long sequence;
@@ -74,6 +71,7 @@ public final class Forwarder implements Runnable {
     this.fatal = fatal;
     this.payloads = new Payloads(settings.maxPayloadBytes());
     this.outcomes = new Outcomes(settings, broker, payloads, stats, tasks::add);
+    this.handshake = new Handshake(settings.initializeParams(), algo, tasks::add, backoff);
   }
 
   /** The counters. */
@@ -172,8 +170,8 @@ public final class Forwarder implements Runnable {
   private void pump(long now) {
     switch (state) {
       case INITIALIZING -> {
-        if (!initializing && outstanding == 0 && backoff.isDue(now) && !stopping) {
-          initialize();
+        if (!handshake.isPending() && outstanding == 0 && backoff.isDue(now) && !stopping) {
+          handshake.start(this::ready, this::refused);
         }
       }
       case READY -> {
@@ -266,60 +264,14 @@ public final class Forwarder implements Runnable {
     backoff.succeeded();
   }
 
-  private void initialize() {
-    initializing = true;
-    algo.initialize(settings.initializeParams())
-        .whenComplete((result, error) -> tasks.add(() -> initialized(result, error)));
-  }
-
-  private void initialized(Object result, Throwable error) {
-    initializing = false;
-    Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-    if (cause instanceof RemoteException remote) {
-      refused("algo refused initialize: " + remote.errorName() + ": " + remote.remoteMessage());
-      return;
-    }
-    if (cause != null) {
-      if (backoff.isDue(System.nanoTime()) && !initializedOnce) {
-        log.warn("waiting for algo at {} ({})", algo.address(), cause.getMessage());
-      }
-      backoff.failed(System.nanoTime());
-      return;
-    }
-    List<String> channels = channels(result);
-    if (channels == null) {
-      refused("algo initialize must return a list of channel names, but returned " + result);
-      return;
-    }
-    log.info(
-        "algo at {} initialized with {}: channels {}",
-        algo.address(),
-        settings.initializeParams(),
-        channels);
+  private void ready(List<String> channels) {
     broker.subscribe(channels);
-    initializedOnce = true;
     state = State.READY;
-    backoff.succeeded();
   }
 
   private void refused(String reason) {
     state = State.REFUSED;
     fatal.accept(reason);
-  }
-
-  private static List<String> channels(Object result) {
-    if (!(result instanceof List<?> list) || list.isEmpty()) {
-      return null;
-    }
-    List<String> channels = new ArrayList<>();
-    for (Object item : list) {
-      String channel = Values.text(item);
-      if (channel == null || channel.isBlank()) {
-        return null;
-      }
-      channels.add(channel);
-    }
-    return channels;
   }
 
   /**
