@@ -52,6 +52,30 @@ public final class ManagedProcess implements AutoCloseable {
     }
   }
 
+  /** The process id. */
+  public long pid() {
+    return process.pid();
+  }
+
+  /**
+   * The highest resident set size of the process so far ({@code VmHWM} of Linux's {@code /proc}),
+   * in bytes.
+   *
+   * @throws IllegalStateException if it cannot be read, such as after the process exited
+   */
+  public long peakRssBytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the memory use of " + name, e);
+    }
+    throw new IllegalStateException("no VmHWM for " + name);
+  }
+
   /** Whether the process is still running. */
   public boolean isAlive() {
     return process.isAlive();

@@ -24,6 +24,8 @@ import java.util.stream.Stream;
 /**
  * A real Mosquitto broker for integration tests, started from the local {@code mosquitto} binary on
  * a free loopback port, with its own temporary directory for configuration, log and persistence.
+ * {@link #start(MosquittoOptions)} starts another binary, such as the {@link #fixedBinary()}, or
+ * changes settings.
  *
  * <p>Persistent sessions survive {@link #stop()} and {@link #restart()}. Mosquitto writes its
  * database only on a clean exit, on {@link #save()} and every second or two, so after {@link
@@ -39,12 +41,14 @@ public final class MosquittoBroker implements AutoCloseable {
   private static final int START_ATTEMPTS = 5;
 
   private final Path binary;
+  private final MosquittoOptions options;
   private final Path directory;
   private int port;
   private ManagedProcess process;
 
-  private MosquittoBroker(Path binary, Path directory) {
+  private MosquittoBroker(Path binary, MosquittoOptions options, Path directory) {
     this.binary = binary;
+    this.options = options;
     this.directory = directory;
   }
 
@@ -54,18 +58,37 @@ public final class MosquittoBroker implements AutoCloseable {
    * @throws IllegalStateException naming how to install mosquitto when it is not installed
    */
   public static MosquittoBroker start() {
-    return start(MosquittoClients.searchPath());
+    return start(MosquittoOptions.defaults());
+  }
+
+  /**
+   * Starts a broker as {@code options} say on a free port and waits until it accepts connections.
+   *
+   * @throws IllegalStateException naming how to install mosquitto when no binary is given and none
+   *     is installed, or if the given binary is not executable
+   */
+  public static MosquittoBroker start(MosquittoOptions options) {
+    return start(options, MosquittoClients.searchPath());
   }
 
   static MosquittoBroker start(List<Path> searchPath) {
+    return start(MosquittoOptions.defaults(), searchPath);
+  }
+
+  static MosquittoBroker start(MosquittoOptions options, List<Path> searchPath) {
     Path binary =
-        MosquittoClients.find("mosquitto", searchPath)
+        options
+            .binary()
+            .or(() -> MosquittoClients.find("mosquitto", searchPath))
             .orElseThrow(() -> new IllegalStateException(NOT_INSTALLED));
-    MosquittoBroker broker = new MosquittoBroker(binary, createDirectory());
+    if (!Files.isExecutable(binary)) {
+      throw new IllegalStateException("mosquitto binary must be executable, but was " + binary);
+    }
+    MosquittoBroker broker = new MosquittoBroker(binary, options, createDirectory());
     try {
       for (int attempt = 1; ; attempt++) {
         broker.port = ProjectPaths.freePort();
-        MosquittoConfig.write(broker.port, broker.directory);
+        MosquittoConfig.write(broker.port, broker.directory, options);
         if (broker.launch() || attempt == START_ATTEMPTS) {
           return broker.requireRunning();
         }
@@ -74,6 +97,28 @@ public final class MosquittoBroker implements AutoCloseable {
       broker.close();
       throw e;
     }
+  }
+
+  /**
+   * A Mosquitto binary of version 2.0.13 or newer, free of 2.0.11's inflight-quota bug: the system
+   * property {@code intuition.mosquitto.fixed} or the variable {@code INTUITION_MOSQUITTO_FIXED}
+   * when set, else the copy {@code scripts/setup-fixed-mosquitto.sh} put in {@code
+   * ${XDG_CACHE_HOME:-~/.cache}/intuition}, else the system's when it is that new; the first of
+   * these that runs and reports such a version.
+   */
+  public static Optional<Path> fixedBinary() {
+    return FixedMosquitto.find();
+  }
+
+  /**
+   * The version the broker's binary reports, such as {@code "2.0.21"}; see {@link
+   * MosquittoVersion#isFixed}.
+   *
+   * @throws IllegalStateException if {@code mosquitto -h} names no version
+   */
+  public String version() {
+    return MosquittoVersion.of(binary)
+        .orElseThrow(() -> new IllegalStateException(binary + " -h names no mosquitto version"));
   }
 
   /** The port the broker listens on, on 127.0.0.1; it stays the same across restarts. */
@@ -95,10 +140,13 @@ public final class MosquittoBroker implements AutoCloseable {
    * Writes the in-memory database to disk now (SIGUSR1) and waits until it is written: then
    * everything the broker had accepted before the call survives {@link #kill()}.
    *
-   * @throws IllegalStateException if the broker is not running
+   * @throws IllegalStateException if the broker is not running, or runs without persistence
    */
   public void save() {
     requireRunning();
+    if (!options.persistence()) {
+      throw new IllegalStateException("mosquitto runs without persistence: it saves nothing");
+    }
     Path database = directory.resolve("mosquitto.db");
     Optional<String> before = fingerprint(database);
     signal("USR1");

@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -169,15 +171,59 @@ class MosquittoBrokerIT {
                 + " mosquitto-clients), or start Docker to run the Testcontainers variant");
   }
 
+  @Test
+  void version_systemBroker_isTheOneItLogsAtStart() {
+    assertThat(broker.version()).matches("\\d+\\.\\d+\\.\\d+.*");
+    assertThat(broker.log()).contains("mosquitto version " + broker.version() + " starting");
+  }
+
+  @Test
+  void start_fixedBinaryWithOptions_acceptsConnectionsAndReportsAFixedVersion() {
+    Optional<Path> fixed = MosquittoBroker.fixedBinary();
+    Assumptions.assumeTrue(
+        fixed.isPresent(), "fixed Mosquitto not installed: run scripts/setup-fixed-mosquitto.sh");
+    MosquittoOptions options =
+        MosquittoOptions.defaults()
+            .withBinary(fixed.orElseThrow())
+            .withMaxInflightMessages(10)
+            .withPersistence(false)
+            .withExtraConfig(List.of("max_keepalive 120"));
+
+    try (MosquittoBroker fixedBroker = MosquittoBroker.start(options)) {
+      assertThat(MosquittoVersion.isFixed(fixedBroker.version()))
+          .as("version %s", fixedBroker.version())
+          .isTrue();
+      assertThat(fixedBroker.log()).contains("mosquitto version " + fixedBroker.version());
+      try (ManagedProcess subscriber = subscribe(fixedBroker, "fixed", 1)) {
+        MosquittoBroker.publish(fixedBroker.port(), "quotes", 1, "from the fixed broker");
+        assertThat(messages(subscriber)).isEqualTo("from the fixed broker\n");
+      }
+    }
+  }
+
+  @Test
+  void start_binaryNotExecutable_isRejected(@TempDir Path folder) {
+    MosquittoOptions options = MosquittoOptions.defaults().withBinary(folder.resolve("mosquitto"));
+
+    assertThatThrownBy(() -> MosquittoBroker.start(options))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("mosquitto binary must be executable, but was " + folder.resolve("mosquitto"));
+  }
+
   /** A live subscriber to "quotes" that exits after {@code count} messages. */
   private ManagedProcess subscribe(String clientId, int count, String... options) {
-    List<String> command = subscriberCommand(clientId);
+    return subscribe(broker, clientId, count, options);
+  }
+
+  private static ManagedProcess subscribe(
+      MosquittoBroker target, String clientId, int count, String... options) {
+    List<String> command = subscriberCommand(target, clientId);
     command.addAll(List.of("-C", String.valueOf(count), "-W", "60"));
     command.addAll(List.of(options));
     ManagedProcess subscriber = ManagedProcess.start("mosquitto_sub", Path.of("."), command);
     await("subscription of " + clientId + "; " + subscriber)
         .atMost(Duration.ofSeconds(20))
-        .until(() -> broker.log().contains(clientId + " 1 quotes"));
+        .until(() -> target.log().contains(clientId + " 1 quotes"));
     return subscriber;
   }
 
@@ -196,6 +242,10 @@ class MosquittoBrokerIT {
   }
 
   private List<String> subscriberCommand(String clientId) {
+    return subscriberCommand(broker, clientId);
+  }
+
+  private static List<String> subscriberCommand(MosquittoBroker target, String clientId) {
     Path binary =
         MosquittoClients.find("mosquitto_sub", MosquittoClients.searchPath()).orElseThrow();
     return new ArrayList<>(
@@ -204,7 +254,7 @@ class MosquittoBrokerIT {
             "-h",
             "127.0.0.1",
             "-p",
-            String.valueOf(broker.port()),
+            String.valueOf(target.port()),
             "-i",
             clientId,
             "-q",
