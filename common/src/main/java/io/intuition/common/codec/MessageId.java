@@ -1,7 +1,9 @@
 package io.intuition.common.codec;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.msgpack.core.MessagePacker;
 
 /**
  * The id of a zerorpc event, kept with the msgpack type it travelled as.
@@ -30,25 +32,20 @@ public final class MessageId {
     return new MessageId(text.getBytes(StandardCharsets.UTF_8), false);
   }
 
-  /**
-   * The id of a decoded header value.
-   *
-   * @throws MalformedEventException if the value is neither str nor bin
-   */
-  static MessageId fromWire(Object value, String field) {
-    if (value instanceof byte[] raw) {
-      return new MessageId(raw, true);
+  /** Writes the id with the msgpack type it travelled as. */
+  void write(MessagePacker out) throws IOException {
+    if (binary) {
+      out.packBinaryHeader(bytes.length);
+      out.writePayload(bytes);
+    } else {
+      out.packRawStringHeader(bytes.length);
+      out.writePayload(bytes);
     }
-    if (value instanceof String text) {
-      return text(text);
-    }
-    throw new MalformedEventException(
-        field + " must be str or bin, but was " + Values.describe(value));
   }
 
-  /** The value to encode: {@code byte[]} for a bin id, {@code String} for a str id. */
-  Object toWire() {
-    return binary ? bytes.clone() : toString();
+  /** The id of a str or bin value of these bytes, which it keeps without copying. */
+  static MessageId ofWire(byte[] bytes, boolean binary) {
+    return new MessageId(bytes, binary);
   }
 
   /** Whether this id travels as msgpack bin. */
