@@ -45,6 +45,11 @@ public final class ConnectionWatch {
     return lost;
   }
 
+  /** Closes the monitor's socket; the watched socket stays open. */
+  public void close() {
+    events.close();
+  }
+
   /** Whether a connection to the peer is up. */
   public boolean isConnected() {
     return connected;

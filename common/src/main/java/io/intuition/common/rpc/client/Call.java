@@ -4,7 +4,7 @@ import io.intuition.common.codec.MessageId;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-/** A call in progress: its request, its future and its timing. Owned by the client's I/O thread. */
+/** A call in progress: its request, its future and its timing. Owned by the client's event loop. */
 final class Call {
   final MessageId id;
   final String method;
@@ -12,6 +12,10 @@ final class Call {
   final Duration timeout;
   final CompletableFuture<Object> result;
   final long deadline;
+
+  /** Whether the result is wanted still encoded, as a {@link io.intuition.common.codec.Packed}. */
+  final boolean packed;
+
   boolean sent;
   long lastHeard;
   long lastHeartbeat;
@@ -22,13 +26,14 @@ final class Call {
       Duration timeout,
       byte[] request,
       CompletableFuture<Object> result,
-      long deadline) {
+      boolean packed) {
     this.id = id;
     this.method = method;
     this.timeout = timeout;
     this.request = request;
     this.result = result;
-    this.deadline = deadline;
+    this.packed = packed;
+    this.deadline = System.nanoTime() + timeout.toNanos();
   }
 
   void sent(long now) {

@@ -31,8 +31,9 @@ final class OpenCalls {
     calls.put(request, new Call(envelope, now + intervalNanos));
   }
 
-  void close(MessageId request) {
-    calls.remove(request);
+  /** Forgets the call; returns whether it was open. */
+  boolean close(MessageId request) {
+    return calls.remove(request) != null;
   }
 
   /** Calls {@code heartbeat} for every call whose heartbeat is due. */

@@ -1,13 +1,17 @@
 package io.intuition.common.rpc.server;
 
-import io.intuition.common.codec.MessageIds;
 import io.intuition.common.codec.Protocol;
 import io.intuition.common.rpc.RpcException;
 import io.intuition.common.rpc.RpcService;
+import io.intuition.common.zmq.EventLoop;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
@@ -18,78 +22,160 @@ import org.zeromq.ZMQException;
 /**
  * Serves an {@link RpcService} to zerorpc clients on a bound ROUTER socket.
  *
- * <p>One I/O thread owns the socket and answers the {@code _zerorpc_*} built-ins at once; the
- * service's own methods run on a single worker thread, one at a time, in arrival order, so a
- * service needs no locks. Calls that wait or run longer than a heartbeat interval are heartbeated.
- * Any failure of a request becomes an {@code ERR} reply; none stops the server.
+ * <p>An event loop owns the socket and answers the {@code _zerorpc_*} built-ins at once. The
+ * service's own methods run, one at a time and in arrival order, on a single worker thread, or with
+ * {@link Builder#directExecutor()} on the loop itself, which saves two thread hand-offs per call
+ * for methods that take microseconds; either way a service needs no locks. Calls that wait or run
+ * longer than a heartbeat interval are heartbeated. Any failure of a request becomes an {@code ERR}
+ * reply; none stops the server.
+ *
+ * <p>What one peer can make the server hold is bounded: frames over {@link Builder#maxMessageBytes}
+ * drop the peer's connection unread, ZeroMQ queues a bounded number of frames per peer each way,
+ * calls waiting for the worker are bounded, and replies to a peer that does not read them are
+ * dropped once they pass a budget.
  */
 public final class RpcServer implements AutoCloseable {
+  /** Frames larger than this drop their connection unread, by default. */
+  public static final int DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024;
+
+  /** Calls that may wait for the worker at once, by default. */
+  public static final int DEFAULT_MAX_QUEUED_CALLS = 1_000;
+
   private static final Logger log = LoggerFactory.getLogger(RpcServer.class);
 
   /** How long a running method may finish when the server stops; all of close() takes < 1.5 s. */
   private static final Duration STOP_GRACE = Duration.ofMillis(800);
 
-  private static final Duration LOOP_EXIT = Duration.ofMillis(300);
+  private static final Duration SETUP_LIMIT = Duration.ofSeconds(10);
+
+  /** What ZeroMQ may queue from one peer, in bytes of the largest frames allowed. */
+  private static final long QUEUE_BUDGET_BYTES = 32L * 1024 * 1024;
+
+  /**
+   * Replies ZeroMQ queues for one peer; more wait in the outbox, within a byte budget. Replies are
+   * small next to requests: an event's is at most {@code --max-symbols} orders.
+   */
+  private static final int REPLY_QUEUE = 256;
+
   private static final int LINGER_MS = 200;
 
   private final ZContext context;
+  private final EventLoop loop;
   private final ExecutorService worker;
-  private final ServerLoop loop;
-  private final Thread thread;
+  private final ServerSocket socket;
   private final String address;
 
-  private RpcServer(ZContext context, ZMQ.Socket socket, RpcService service, long heartbeatMs) {
-    this.context = context;
-    this.address = socket.getLastEndpoint();
-    this.worker = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "rpc-worker"));
-    MessageIds ids = new MessageIds();
-    this.loop =
-        new ServerLoop(context, socket, worker, new Dispatcher(service, ids), ids, heartbeatMs);
-    this.thread = daemon(loop, "rpc-server");
+  private RpcServer(Builder builder) {
+    this.context = new ZContext(1);
+    this.loop = EventLoop.start("rpc-server");
+    this.worker =
+        builder.direct
+            ? null
+            : Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "rpc-worker"));
+    try {
+      ZMQ.Socket router = onLoop(() -> bind(builder));
+      this.address = router.getLastEndpoint();
+      this.socket = onLoop(() -> new ServerSocket(loop, router, builder, worker));
+    } catch (RuntimeException e) {
+      shutDown();
+      throw e;
+    }
+    log.debug("serving {} on {}", builder.service.name(), address);
+  }
+
+  /** Starts describing a server of {@code service} bound to {@code address}. */
+  public static Builder builder(RpcService service, String address) {
+    return new Builder(service, address);
   }
 
   /**
-   * Binds {@code address} and starts serving.
+   * Binds {@code address} and starts serving, methods on a worker thread.
    *
    * @param address a ZeroMQ endpoint, such as {@code tcp://127.0.0.1:4242}; port {@code *} picks a
    *     free port, see {@link #address()}
    * @throws RpcException if the address is malformed or cannot be bound, naming the address and why
    */
   public static RpcServer start(RpcService service, String address) {
-    return start(service, address, Protocol.HEARTBEAT_INTERVAL_MS);
+    return builder(service, address).start();
   }
 
   /** Like {@link #start(RpcService, String)} with another heartbeat interval, for tests. */
   public static RpcServer start(RpcService service, String address, long heartbeatIntervalMs) {
-    ZContext context = new ZContext(1);
+    return builder(service, address).heartbeatInterval(heartbeatIntervalMs).start();
+  }
+
+  /** The bound endpoint, with the port resolved, such as {@code tcp://127.0.0.1:4242}. */
+  public String address() {
+    return address;
+  }
+
+  /**
+   * Stops taking requests, lets the running method finish for a short grace period, sends the
+   * replies that are ready and closes the socket.
+   */
+  @Override
+  public void close() {
+    if (worker != null) {
+      worker.shutdown();
+      try {
+        if (!worker.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+          worker.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     try {
-      ZMQ.Socket socket = context.createSocket(SocketType.ROUTER);
-      socket.setLinger(LINGER_MS);
-      // A ROUTER drops what it cannot queue: replies must never be dropped, and they are bounded by
-      // the requests received, which the receive limit bounds.
-      socket.setSndHWM(0);
-      bind(socket, address);
-      RpcServer server = new RpcServer(context, socket, service, heartbeatIntervalMs);
-      server.thread.start();
-      log.debug("serving {} on {}", service.name(), server.address);
-      return server;
-    } catch (RuntimeException e) {
-      context.close();
+      onLoop(
+          () -> {
+            socket.close();
+            return null;
+          });
+    } catch (RpcException e) {
+      log.debug("closing: {}", e.getMessage());
+    }
+    shutDown();
+  }
+
+  private void shutDown() {
+    if (worker != null) {
+      worker.shutdownNow();
+    }
+    loop.close();
+    context.close();
+  }
+
+  private ZMQ.Socket bind(Builder builder) {
+    ZMQ.Socket router = context.createSocket(SocketType.ROUTER);
+    router.setLinger(LINGER_MS);
+    router.setMaxMsgSize(builder.maxMessageBytes);
+    router.setRcvHWM(queueLimit(builder.maxMessageBytes));
+    router.setSndHWM(REPLY_QUEUE);
+    // a peer whose queue is full makes send fail (and the reply wait in the outbox) rather than
+    // dropping the reply without a word
+    router.setRouterMandatory(true);
+    try {
+      if (!router.bind(builder.address)) {
+        throw new RpcException("cannot bind " + builder.address);
+      }
+      return router;
+    } catch (ZMQException e) {
+      router.close();
+      throw new RpcException("cannot bind " + builder.address + ": " + reason(e));
+    } catch (IllegalArgumentException e) {
+      router.close();
+      throw new RpcException(
+          "cannot bind " + builder.address + ": malformed address (" + e.getMessage() + ")");
+    } catch (RpcException e) {
+      router.close();
       throw e;
     }
   }
 
-  private static void bind(ZMQ.Socket socket, String address) {
-    try {
-      if (!socket.bind(address)) {
-        throw new RpcException("cannot bind " + address);
-      }
-    } catch (ZMQException e) {
-      throw new RpcException("cannot bind " + address + ": " + reason(e));
-    } catch (IllegalArgumentException e) {
-      throw new RpcException(
-          "cannot bind " + address + ": malformed address (" + e.getMessage() + ")");
-    }
+  /** Frames ZeroMQ may queue from one peer: many small ones, few of the largest allowed. */
+  static int queueLimit(int maxMessageBytes) {
+    long fit = QUEUE_BUDGET_BYTES / Math.max(1, maxMessageBytes);
+    return (int) Math.max(32, Math.min(1_000, fit));
   }
 
   private static String reason(ZMQException e) {
@@ -103,33 +189,27 @@ public final class RpcServer implements AutoCloseable {
     };
   }
 
-  /** The bound endpoint, with the port resolved, such as {@code tcp://127.0.0.1:4242}. */
-  public String address() {
-    return address;
-  }
-
-  /** Blocks until the server has stopped. */
-  public void awaitTermination() throws InterruptedException {
-    thread.join();
-  }
-
-  /**
-   * Stops taking requests, lets the running method finish for a short grace period, sends the
-   * replies that are ready and closes the socket.
-   */
-  @Override
-  public void close() {
-    worker.shutdown();
+  private <T> T onLoop(java.util.function.Supplier<T> action) {
+    CompletableFuture<T> done = new CompletableFuture<>();
     try {
-      if (!worker.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-        worker.shutdownNow();
-      }
-      loop.stop();
-      thread.join(LOOP_EXIT.toMillis());
+      loop.execute(
+          () -> {
+            try {
+              done.complete(action.get());
+            } catch (RuntimeException e) {
+              done.completeExceptionally(e);
+            }
+          });
+      return done.get(SETUP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException cause
+          ? cause
+          : new RpcException(String.valueOf(e.getCause()));
+    } catch (TimeoutException | java.util.concurrent.RejectedExecutionException e) {
+      throw new RpcException("the server's event loop is not running");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } finally {
-      context.close();
+      throw new RpcException("interrupted");
     }
   }
 
@@ -137,5 +217,90 @@ public final class RpcServer implements AutoCloseable {
     Thread thread = new Thread(runnable, name);
     thread.setDaemon(true);
     return thread;
+  }
+
+  /** Describes a server: its service, address, limits and where its methods run. */
+  public static final class Builder {
+    private final RpcService service;
+    private final String address;
+    private long heartbeatMs = Protocol.HEARTBEAT_INTERVAL_MS;
+    private int maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
+    private int maxQueuedCalls = DEFAULT_MAX_QUEUED_CALLS;
+    private boolean direct;
+
+    private Builder(RpcService service, String address) {
+      this.service = Objects.requireNonNull(service, "service");
+      this.address = Objects.requireNonNull(address, "address");
+    }
+
+    /** How often open calls are heartbeated; the protocol's 5 s unless a test needs less. */
+    public Builder heartbeatInterval(long millis) {
+      this.heartbeatMs = millis;
+      return this;
+    }
+
+    /**
+     * Frames larger than this drop their connection unread, and replies larger than this become an
+     * {@code ERR ReplyTooLarge}; 1 MiB by default.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder maxMessageBytes(int bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("max message must be positive, but was " + bytes);
+      }
+      this.maxMessageBytes = bytes;
+      return this;
+    }
+
+    /**
+     * How many calls may wait for the worker at once (1,000 by default); past that the socket is
+     * not read until one finishes.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder maxQueuedCalls(int calls) {
+      if (calls < 1) {
+        throw new IllegalArgumentException("max queued calls must be positive, but was " + calls);
+      }
+      this.maxQueuedCalls = calls;
+      return this;
+    }
+
+    /**
+     * Runs the service's methods on the server's event loop instead of a worker: no hand-off, for
+     * methods that return in microseconds. A slow method then delays every other call, built-ins
+     * and heartbeats included.
+     */
+    public Builder directExecutor() {
+      this.direct = true;
+      return this;
+    }
+
+    /**
+     * Binds the address and starts serving.
+     *
+     * @throws RpcException if the address is malformed or cannot be bound, naming the address and
+     *     why
+     */
+    public RpcServer start() {
+      return new RpcServer(this);
+    }
+
+    RpcService service() {
+      return service;
+    }
+
+    long heartbeatMs() {
+      return heartbeatMs;
+    }
+
+    int maxMessageBytes() {
+      return maxMessageBytes;
+    }
+
+    int maxQueuedCalls() {
+      return maxQueuedCalls;
+    }
   }
 }
