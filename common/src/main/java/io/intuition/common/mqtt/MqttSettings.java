@@ -1,0 +1,163 @@
+package io.intuition.common.mqtt;
+
+import java.util.Objects;
+
+/**
+ * How to reach the broker and what to ask of it; built with {@link #builder}.
+ *
+ * @param url the broker
+ * @param clientId the client id; a stable one keeps a persistent session across restarts
+ * @param username the user name, or null for none
+ * @param password the password, or null for none; never printed
+ * @param version the protocol: MQTT 5, 3.1.1, or 5 when the broker offers it
+ * @param persistentSession whether the broker keeps the session, and what is not acknowledged,
+ *     while the client is away
+ * @param receiveMaximum with MQTT 5, how many unacknowledged messages the broker may send at once
+ *     (1 to 65535)
+ * @param maxInflight how many publishes may await the broker's confirmation at once; more wait in
+ *     the connection, in order (1 to 65535)
+ * @param maxPacketBytes with MQTT 5, the largest packet the broker may send; it drops larger
+ *     messages for this client instead; 0 for no limit
+ * @param keepAliveSeconds how often the connection is checked when idle
+ */
+public record MqttSettings(
+    MqttUrl url,
+    String clientId,
+    String username,
+    String password,
+    MqttVersion version,
+    boolean persistentSession,
+    int receiveMaximum,
+    int maxInflight,
+    long maxPacketBytes,
+    int keepAliveSeconds) {
+
+  /**
+   * Checks the fields.
+   *
+   * @throws IllegalArgumentException naming the field and its value when one is out of range
+   */
+  public MqttSettings {
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(version, "version");
+    if (clientId == null || clientId.isBlank()) {
+      throw new IllegalArgumentException("client id must not be empty");
+    }
+    requireRange("receive maximum", receiveMaximum, 1, 65_535);
+    requireRange("max in flight", maxInflight, 1, 65_535);
+    if (maxPacketBytes < 0) {
+      throw new IllegalArgumentException(
+          "max packet size must not be negative, but was " + maxPacketBytes);
+    }
+    requireRange("keep alive", keepAliveSeconds, 0, 65_535);
+  }
+
+  /** Settings for {@code url} as {@code clientId}, with the defaults of {@link Builder}. */
+  public static Builder builder(MqttUrl url, String clientId) {
+    return new Builder(url, clientId);
+  }
+
+  @Override
+  public String toString() {
+    return "MqttSettings[url="
+        + url
+        + ", clientId="
+        + clientId
+        + ", username="
+        + username
+        + ", version="
+        + version
+        + "]";
+  }
+
+  private static void requireRange(String field, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          field + " must be between " + min + " and " + max + ", but was " + value);
+    }
+  }
+
+  /**
+   * Builds settings. Defaults: no login, {@link MqttVersion#AUTO}, a clean session, receive maximum
+   * and in-flight limit 1000, no packet size limit, keep-alive 30 s.
+   */
+  public static final class Builder {
+    private final MqttUrl url;
+    private final String clientId;
+    private String username;
+    private String password;
+    private MqttVersion version = MqttVersion.AUTO;
+    private boolean persistentSession;
+    private int receiveMaximum = 1_000;
+    private int maxInflight = 1_000;
+    private long maxPacketBytes;
+    private int keepAliveSeconds = 30;
+
+    private Builder(MqttUrl url, String clientId) {
+      this.url = url;
+      this.clientId = clientId;
+    }
+
+    /** Logs in with these credentials; null for none. */
+    public Builder login(String username, String password) {
+      this.username = username;
+      this.password = password;
+      return this;
+    }
+
+    /** Speaks this protocol version. */
+    public Builder version(MqttVersion version) {
+      this.version = version;
+      return this;
+    }
+
+    /** Asks the broker to keep the session while the client is away. */
+    public Builder persistentSession(boolean persistentSession) {
+      this.persistentSession = persistentSession;
+      return this;
+    }
+
+    /** With MQTT 5, lets the broker send at most this many unacknowledged messages at once. */
+    public Builder receiveMaximum(int receiveMaximum) {
+      this.receiveMaximum = receiveMaximum;
+      return this;
+    }
+
+    /** Lets at most this many publishes await confirmation at once. */
+    public Builder maxInflight(int maxInflight) {
+      this.maxInflight = maxInflight;
+      return this;
+    }
+
+    /** With MQTT 5, asks the broker to send no packet larger than this; 0 for no limit. */
+    public Builder maxPacketBytes(long maxPacketBytes) {
+      this.maxPacketBytes = maxPacketBytes;
+      return this;
+    }
+
+    /** Checks an idle connection every this many seconds. */
+    public Builder keepAliveSeconds(int keepAliveSeconds) {
+      this.keepAliveSeconds = keepAliveSeconds;
+      return this;
+    }
+
+    /**
+     * The settings.
+     *
+     * @throws IllegalArgumentException if a value is out of range
+     */
+    public MqttSettings build() {
+      return new MqttSettings(
+          url,
+          clientId,
+          username,
+          password,
+          version,
+          persistentSession,
+          receiveMaximum,
+          maxInflight,
+          maxPacketBytes,
+          keepAliveSeconds);
+    }
+  }
+}
