@@ -1,11 +1,11 @@
 package io.intuition.feed.app;
 
 import io.intuition.common.cli.Lifecycle;
-import io.intuition.feed.mqtt.MqttSettings;
+import io.intuition.common.mqtt.BrokerRefusedException;
+import io.intuition.common.mqtt.MqttSettings;
 import io.intuition.feed.pace.Pacer;
 import io.intuition.feed.pace.Schedule;
 import io.intuition.feed.progress.Progress;
-import io.intuition.feed.publish.BrokerRefusedException;
 import io.intuition.feed.publish.QuotePublisher;
 import io.intuition.feed.source.QuoteSource;
 import io.intuition.feed.source.SourceException;
@@ -13,7 +13,6 @@ import io.intuition.feed.source.Tick;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.OptionalLong;
-import org.eclipse.paho.client.mqttv3.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,8 +69,6 @@ final class Feed {
         send(publisher);
       }
       return 0;
-    } catch (MqttException e) {
-      return fail("cannot use broker " + config.mqtt().url() + ": " + e.getMessage());
     } catch (BrokerRefusedException | SourceException e) {
       return fail(e.getMessage());
     } finally {

@@ -1,10 +1,13 @@
 package io.intuition.feed.app;
 
 import io.intuition.common.cli.BuildInfo;
+import io.intuition.common.cli.FatalErrors;
 import io.intuition.common.cli.Lifecycle;
+import io.intuition.common.mqtt.MqttSettings;
 import io.intuition.common.mqtt.MqttUrl;
-import io.intuition.feed.mqtt.MqttSettings;
+import io.intuition.common.mqtt.MqttVersion;
 import io.intuition.feed.pace.Schedule;
+import io.intuition.feed.publish.QuotePublisher;
 import io.intuition.feed.source.CsvReplay;
 import io.intuition.feed.source.QuoteSource;
 import io.intuition.feed.source.RandomWalk;
@@ -83,6 +86,14 @@ public final class FeedMain implements Callable<Integer> {
   int qos;
 
   @Option(
+      names = "--mqtt-version",
+      defaultValue = "${env:FEED_MQTT_VERSION:-auto}",
+      description =
+          "MQTT protocol: 5, 3 (3.1.1) or auto, 5 when the broker offers it"
+              + " (env FEED_MQTT_VERSION, default ${DEFAULT-VALUE}).")
+  String mqttVersion;
+
+  @Option(
       names = "--client-id",
       defaultValue = "${env:FEED_CLIENT_ID}",
       description = "MQTT client id (env FEED_CLIENT_ID, default: feed-<8 random hex digits>).")
@@ -144,6 +155,7 @@ public final class FeedMain implements Callable<Integer> {
 
   /** Runs the feed; exits with its code. */
   public static void main(String[] args) {
+    FatalErrors.install();
     System.exit(new CommandLine(new FeedMain()).execute(args));
   }
 
@@ -187,7 +199,11 @@ public final class FeedMain implements Callable<Integer> {
           "--topic must be a topic name without wildcards, but was \"" + topic + "\"");
     }
     MqttSettings settings =
-        new MqttSettings(url, clientId != null ? clientId : randomClientId(), username, password);
+        MqttSettings.builder(url, clientId != null ? clientId : randomClientId())
+            .login(username, password)
+            .version(MqttVersion.parse(mqttVersion))
+            .maxInflight(QuotePublisher.MAX_IN_FLIGHT)
+            .build();
     Schedule schedule = speed != null ? Schedule.byTimestamps(speed) : Schedule.fixedRate(rate);
     long limit = count != null ? count : Long.MAX_VALUE;
     return new Feed.Config(settings, topic, qos, schedule, limit, terminal());

@@ -7,14 +7,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The publishes the broker has yet to confirm, at most a fixed number at once, so that a fast feed
- * waits for the broker instead of overflowing Paho. Thread-safe: Paho completes them on its thread.
+ * waits for the broker instead of queueing without bound. Thread-safe: the MQTT client completes
+ * them on its thread.
  */
 final class InFlight {
   private static final Logger log = LoggerFactory.getLogger(InFlight.class);
@@ -43,11 +42,6 @@ final class InFlight {
     return confirmation;
   }
 
-  /** Counts every open publish as failed: the connection they went over is gone. */
-  void failAll(Throwable cause) {
-    open.forEach(confirmation -> confirmation.complete(cause));
-  }
-
   /** Waits up to {@code timeout} for every open publish to complete; returns whether they did. */
   boolean drain(Duration timeout) throws InterruptedException {
     if (permits.tryAcquire(limit, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -69,19 +63,10 @@ final class InFlight {
     return open.size();
   }
 
-  /** One publish's outcome, counted once, whichever of Paho and a connection loss comes first. */
-  final class Confirmation implements IMqttActionListener {
+  /** One publish's outcome, counted once. */
+  final class Confirmation {
 
-    @Override
-    public void onSuccess(IMqttToken token) {
-      complete(null);
-    }
-
-    @Override
-    public void onFailure(IMqttToken token, Throwable failure) {
-      complete(failure);
-    }
-
+    /** Counts the outcome: confirmed when {@code failure} is null, else failed. */
     void complete(Throwable failure) {
       if (!open.remove(this)) {
         return;
