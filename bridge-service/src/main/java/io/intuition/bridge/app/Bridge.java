@@ -4,22 +4,32 @@ import io.intuition.bridge.forward.ForwardSettings;
 import io.intuition.bridge.forward.Forwarder;
 import io.intuition.bridge.forward.Stats;
 import io.intuition.bridge.mqtt.MqttLink;
-import io.intuition.bridge.mqtt.MqttSettings;
+import io.intuition.bridge.rpc.RpcAlgo;
 import io.intuition.common.cli.Lifecycle;
+import io.intuition.common.mqtt.BrokerRefusedException;
+import io.intuition.common.mqtt.MqttSettings;
 import io.intuition.common.rpc.RpcException;
 import io.intuition.common.rpc.client.RpcClient;
+import io.intuition.common.zmq.EventLoop;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.paho.client.mqttv3.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Wires the broker link, the forwarder and the RPC client, and runs them until stopped. */
+/**
+ * Wires the broker link, the forwarder and the RPC client, and runs them until stopped.
+ *
+ * <p>One event loop runs the forwarder and owns the RPC client's socket, so a quote goes from the
+ * MQTT client's thread to the loop, and from there to the algorithm, without another hand-off.
+ */
 final class Bridge {
   private static final Logger log = LoggerFactory.getLogger(Bridge.class);
   private static final Duration DRAIN = Duration.ofSeconds(3);
   private static final Duration CLOSE_LIMIT = Duration.ofMillis(4_500);
+  private static final Duration TICK = Duration.ofMillis(50);
 
   /** Everything the bridge is configured with. */
   record Config(MqttSettings mqtt, String rpc, Duration rpcTimeout, ForwardSettings forward) {}
@@ -53,10 +63,12 @@ final class Bridge {
   /** Runs until stopped; returns the exit code. */
   int run() throws InterruptedException {
     Lifecycle lifecycle = control.lifecycle();
+    EventLoop loop = EventLoop.start("bridge");
     RpcClient rpc;
     try {
-      rpc = RpcClient.connect(config.rpc(), config.rpcTimeout());
+      rpc = RpcClient.builder(config.rpc()).timeout(config.rpcTimeout()).eventLoop(loop).build();
     } catch (RpcException e) {
+      loop.close();
       err.println("bridge-service: " + e.getMessage());
       return 2;
     }
@@ -67,42 +79,45 @@ final class Bridge {
         BridgeMain.BUILD.version(),
         config.rpc(),
         config.mqtt().url());
-    try (rpc) {
-      return run(rpc, lifecycle);
+    try (loop;
+        rpc;
+        MqttLink mqtt = new MqttLink(config.mqtt())) {
+      return run(loop, rpc, mqtt, lifecycle);
     } finally {
       lifecycle.closed();
     }
   }
 
-  private int run(RpcClient rpc, Lifecycle lifecycle) throws InterruptedException {
-    MqttLink mqtt;
-    try {
-      mqtt = new MqttLink(config.mqtt());
-    } catch (MqttException e) {
-      err.println(
-          "bridge-service: cannot use broker " + config.mqtt().url() + ": " + e.getMessage());
-      return 2;
-    }
+  private int run(EventLoop loop, RpcClient rpc, MqttLink mqtt, Lifecycle lifecycle)
+      throws InterruptedException {
     Forwarder forwarder =
         new Forwarder(
             config.forward(),
             new RpcAlgo(rpc, config.rpcTimeout()),
             mqtt,
+            loop,
             reason -> {
               fatal.set(reason);
               lifecycle.stop();
             });
     control.stats = forwarder.stats();
-    Thread thread = new Thread(forwarder, "forwarder");
-    thread.start();
-    try (mqtt) {
+    loop.execute(
+        () -> {
+          forwarder.start();
+          loop.every(TICK, forwarder::tick);
+        });
+    try {
       if (mqtt.connect(lifecycle, forwarder::offer)) {
         lifecycle.awaitStop();
       }
-      mqtt.stopIntake();
-      forwarder.stop(DRAIN);
-      thread.join(DRAIN.plusMillis(500).toMillis());
+    } catch (BrokerRefusedException e) {
+      err.println("bridge-service: " + e.getMessage());
+      return 4;
     }
+    mqtt.stopIntake();
+    CountDownLatch stopped = new CountDownLatch(1);
+    loop.execute(() -> forwarder.stop(DRAIN, stopped::countDown));
+    stopped.await(DRAIN.plusMillis(500).toMillis(), TimeUnit.MILLISECONDS);
     if (fatal.get() != null) {
       err.println("bridge-service: " + fatal.get());
       return 1;

@@ -1,9 +1,11 @@
 package io.intuition.bridge.app;
 
 import io.intuition.bridge.forward.ForwardSettings;
-import io.intuition.bridge.mqtt.MqttSettings;
 import io.intuition.common.cli.BuildInfo;
+import io.intuition.common.cli.FatalErrors;
+import io.intuition.common.mqtt.MqttSettings;
 import io.intuition.common.mqtt.MqttUrl;
+import io.intuition.common.mqtt.MqttVersion;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -38,7 +40,11 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:stopped cleanly (SIGTERM or Ctrl-C)",
       "1:the algorithm refused initialize",
-      "2:invalid command line (such as a malformed --mqtt URL)"
+      "2:invalid command line (such as a malformed --mqtt URL)",
+      "3:the JVM ran out of heap (-XX:+ExitOnOutOfMemoryError, as scripts/run.sh and the"
+          + " images set): restart it",
+      "4:the broker refused the connection (login, client id or protocol version)",
+      "70:an internal error ended it (such as running out of direct memory): restart it"
     })
 public final class BridgeMain implements Callable<Integer> {
   static final BuildInfo BUILD = BuildInfo.load("/io/intuition/bridge/build.properties");
@@ -72,6 +78,15 @@ public final class BridgeMain implements Callable<Integer> {
           "Extra initialize parameter, repeatable, such as threshold=0.2; JSON values are"
               + " sent as JSON (env BRIDGE_PARAMS, comma-separated).")
   Map<String, String> params = new LinkedHashMap<>();
+
+  @Option(
+      names = "--mqtt-version",
+      defaultValue = "${env:BRIDGE_MQTT_VERSION:-auto}",
+      converter = MqttVersionConverter.class,
+      description =
+          "MQTT protocol: 5, 3 (3.1.1) or auto, 5 when the broker offers it"
+              + " (env BRIDGE_MQTT_VERSION, default ${DEFAULT-VALUE}).")
+  MqttVersion mqttVersion;
 
   @Option(
       names = "--client-id",
@@ -127,6 +142,16 @@ public final class BridgeMain implements Callable<Integer> {
   int window;
 
   @Option(
+      names = "--max-held",
+      defaultValue = "${env:BRIDGE_MAX_HELD:-" + DEFAULT_MAX_HELD + "}",
+      description =
+          "Messages held at most, taken from the broker and not yet acknowledged, 1 to 65535:"
+              + " the receive window asked of an MQTT 5 broker; past it, messages are refused"
+              + " unacknowledged and asked for again later (env BRIDGE_MAX_HELD, default"
+              + " ${DEFAULT-VALUE}).")
+  int maxHeld;
+
+  @Option(
       names = "--rpc-timeout",
       defaultValue = "${env:BRIDGE_RPC_TIMEOUT:-10}",
       description =
@@ -137,8 +162,18 @@ public final class BridgeMain implements Callable<Integer> {
 
   private final Bridge.Control control = new Bridge.Control();
 
+  /** The default of {@code --max-held}. */
+  static final int DEFAULT_MAX_HELD = 10_000;
+
+  /** What the bridge holds at most in payload bytes, unless a single payload may be larger. */
+  static final long MAX_HELD_BYTES = 8L * 1024 * 1024;
+
+  /** Room for a message's topic and properties beside its payload. */
+  private static final int PACKET_OVERHEAD_BYTES = 64 * 1024;
+
   /** Runs the bridge; exits with its code. */
   public static void main(String[] args) {
+    FatalErrors.install();
     System.exit(new CommandLine(new BridgeMain()).execute(args));
   }
 
@@ -170,16 +205,24 @@ public final class BridgeMain implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--rpc-timeout must be positive, but was " + rpcTimeoutSeconds);
     }
-    MqttSettings mqttSettings =
-        new MqttSettings(
-            url, clientId != null ? clientId : defaultClientId(rpc), username, password);
     ForwardSettings forward =
         new ForwardSettings(
             ordersTopic,
             noRejections ? "" : rejectedSuffix,
             maxPayload,
             window,
+            maxHeld,
+            Math.max(MAX_HELD_BYTES, maxPayload),
             InitializeParams.of(cash, params));
+    MqttSettings mqttSettings =
+        MqttSettings.builder(url, clientId != null ? clientId : defaultClientId(rpc))
+            .login(username, password)
+            .version(mqttVersion)
+            .persistentSession(true)
+            .receiveMaximum(maxHeld)
+            .maxInflight(window)
+            .maxPacketBytes((long) maxPayload + PACKET_OVERHEAD_BYTES)
+            .build();
     Duration timeout = Duration.ofMillis(Math.round(rpcTimeoutSeconds * 1000));
     return new Bridge.Config(mqttSettings, rpc, timeout, forward);
   }
@@ -196,6 +239,18 @@ public final class BridgeMain implements Callable<Integer> {
       return InetAddress.getLocalHost().getHostName();
     } catch (UnknownHostException e) {
       return "localhost";
+    }
+  }
+
+  /** Reads {@code --mqtt-version}. */
+  static final class MqttVersionConverter implements CommandLine.ITypeConverter<MqttVersion> {
+    @Override
+    public MqttVersion convert(String value) {
+      try {
+        return MqttVersion.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
     }
   }
 

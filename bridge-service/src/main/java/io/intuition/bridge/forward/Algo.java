@@ -3,13 +3,19 @@ package io.intuition.bridge.forward;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** The algorithm as the forwarder calls it: the two methods of the original zerorpc service. */
+/**
+ * The algorithm as the forwarder calls it: the two methods of the original zerorpc service. The
+ * futures never fail: every outcome is an {@link Answer}.
+ */
 public interface Algo {
-  /** Starts a run; completes with the list of channels to subscribe to. */
-  CompletableFuture<Object> initialize(Map<String, Object> params);
+  /** Starts a run; completes with {@link Answer.Channels}, a refusal or unavailability. */
+  CompletableFuture<Answer> initialize(Map<String, Object> params);
 
-  /** Hands over one message; completes with an order, a list of orders, or null. */
-  CompletableFuture<Object> event(Object data);
+  /**
+   * Hands over one message, its payload as received (JSON); completes with the orders, or why there
+   * are none.
+   */
+  CompletableFuture<Answer> event(byte[] payload);
 
   /** Where the algorithm is, for logs. */
   String address();

@@ -13,4 +13,12 @@ public interface Broker {
 
   /** Acknowledges a received message: the broker may then forget it. */
   void ack(Inbound message);
+
+  /**
+   * Asks the broker for every message it sent that was neither acknowledged nor taken: the ones
+   * refused while the bridge held its limit. Called when the bridge holds nothing; {@code
+   * disconnected} runs, on any thread, once no message can arrive on the old connection any more
+   * and before the broker sends them again.
+   */
+  void redeliver(Runnable disconnected);
 }

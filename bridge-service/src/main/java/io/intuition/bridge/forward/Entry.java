@@ -4,7 +4,6 @@ package io.intuition.bridge.forward;
 final class Entry implements Comparable<Entry> {
   final long sequence;
   final Inbound message;
-  Object data;
   boolean answered;
   int publishing;
   boolean keepUnacknowledged;

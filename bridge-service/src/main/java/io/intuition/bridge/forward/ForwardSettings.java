@@ -14,6 +14,10 @@ import java.util.Objects;
  * @param maxPayloadBytes larger messages are rejected unread
  * @param window how many messages may be in progress at once (calls outstanding plus orders not yet
  *     confirmed by the broker); 1 to {@value #MAX_WINDOW}
+ * @param maxHeld how many messages the bridge holds at most, taken and not yet acknowledged: the
+ *     receive window it asks of the broker (MQTT 5 Receive Maximum) and the limit past which it
+ *     refuses messages unacknowledged, for brokers that ignore the window; 1 to {@value #MAX_HELD}
+ * @param maxHeldBytes the payload bytes it holds at most, likewise
  * @param initializeParams what {@code initialize} is called with
  */
 public record ForwardSettings(
@@ -21,10 +25,15 @@ public record ForwardSettings(
     String rejectedSuffix,
     int maxPayloadBytes,
     int window,
+    int maxHeld,
+    long maxHeldBytes,
     Map<String, Object> initializeParams) {
 
-  /** The largest window: half of what the MQTT client lets await confirmation at once. */
+  /** The largest window. */
   public static final int MAX_WINDOW = 10_000;
+
+  /** The largest receive window MQTT 5 can express. */
+  public static final int MAX_HELD = 65_535;
 
   /** Checks and copies the fields. */
   public ForwardSettings {
@@ -39,6 +48,17 @@ public record ForwardSettings(
     if (window < 1 || window > MAX_WINDOW) {
       throw new IllegalArgumentException(
           "window must be between 1 and " + MAX_WINDOW + ", but was " + window);
+    }
+    if (maxHeld < 1 || maxHeld > MAX_HELD) {
+      throw new IllegalArgumentException(
+          "max held must be between 1 and " + MAX_HELD + ", but was " + maxHeld);
+    }
+    if (maxHeldBytes < maxPayloadBytes) {
+      throw new IllegalArgumentException(
+          "max held bytes must be at least the max payload ("
+              + maxPayloadBytes
+              + "), but was "
+              + maxHeldBytes);
     }
     initializeParams = Collections.unmodifiableMap(new LinkedHashMap<>(initializeParams));
   }

@@ -1,14 +1,10 @@
 package io.intuition.bridge.forward;
 
-import io.intuition.common.rpc.RemoteException;
-import io.intuition.common.rpc.UnsendableCallException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -18,18 +14,19 @@ import org.slf4j.LoggerFactory;
  * Forwards each received message to the algorithm and publishes what it answers, acknowledging
  * messages in arrival order once handled.
  *
- * <p>All state lives on one thread, the one running {@link #run()}: other threads (Paho's, the RPC
- * client's) only post tasks to it. Up to {@code window} messages are in progress at once: calls
- * outstanding plus answers whose publish the broker has not confirmed yet. When the algorithm is
- * unavailable, the messages wait and are sent again, in their original order, with backoff; when it
- * answers {@code NotInitialized} (it restarted), it is initialized again first. Malformed messages
- * and messages the algorithm refuses are rejected: logged, counted, published with their reason,
- * acknowledged.
+ * <p>All state lives on one thread, the forwarder's {@code thread} executor: {@link #start}, {@link
+ * #tick} and {@link #stop} are called on it, {@link #offer} from any thread, and answers and
+ * publish confirmations are handed back to it. Up to {@code window} messages are in progress at
+ * once: calls outstanding plus answers whose publish the broker has not confirmed yet. When the
+ * algorithm is unavailable, the messages wait and are sent again, in their original order, with
+ * backoff; when it answers {@code NotInitialized} (it restarted), it is initialized again first.
+ * Malformed messages and messages the algorithm refuses are rejected: logged, counted, published
+ * with their reason, acknowledged. Past {@code maxHeld} messages held, new ones are refused
+ * unacknowledged, and asked for again from the broker once the ones held are done.
  */
-public final class Forwarder implements Runnable {
+public final class Forwarder {
   private static final Logger log = LoggerFactory.getLogger(Forwarder.class);
   private static final long SUMMARY_NANOS = TimeUnit.SECONDS.toNanos(10);
-  private static final long MAX_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
   private enum State {
     INITIALIZING,
@@ -41,37 +38,45 @@ public final class Forwarder implements Runnable {
 
   private final ForwardSettings settings;
   private final Algo algo;
+  private final Executor thread;
   private final Broker broker;
   private final Consumer<String> fatal;
   private final Payloads payloads;
   private final Outcomes outcomes;
   private final Stats stats = new Stats();
-  private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+  private final Intake intake;
   private final ArrayDeque<Entry> pipeline = new ArrayDeque<>();
   private final PriorityQueue<Entry> unsent = new PriorityQueue<>();
   private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2));
   private final Handshake handshake;
   private State state = State.INITIALIZING;
   private boolean probing;
+  private boolean flushing;
+  private boolean redelivering;
+  private boolean shedReported;
   private int outstanding;
   private long sequence;
   private long outageStart;
+  private long nextSummary = System.nanoTime() + SUMMARY_NANOS;
   private long stopDeadline;
   private boolean stopping;
-  private volatile boolean running = true;
+  private Runnable stopped;
 
   /**
-   * A forwarder; {@code fatal} is told, with a reason, when the algorithm refuses to be initialized
-   * with the configured parameters.
+   * A forwarder whose state lives on {@code thread}; {@code fatal} is told, with a reason, when the
+   * algorithm refuses to be initialized with the configured parameters.
    */
-  public Forwarder(ForwardSettings settings, Algo algo, Broker broker, Consumer<String> fatal) {
+  public Forwarder(
+      ForwardSettings settings, Algo algo, Broker broker, Executor thread, Consumer<String> fatal) {
     this.settings = settings;
     this.algo = algo;
     this.broker = broker;
+    this.thread = thread;
     this.fatal = fatal;
     this.payloads = new Payloads(settings.maxPayloadBytes());
-    this.outcomes = new Outcomes(settings, broker, payloads, stats, tasks::add);
-    this.handshake = new Handshake(settings.initializeParams(), algo, tasks::add, backoff);
+    this.intake = new Intake(settings.maxHeld(), settings.maxHeldBytes(), stats.shed);
+    this.outcomes = new Outcomes(settings, broker, payloads, stats, this::onThread);
+    this.handshake = new Handshake(settings.initializeParams(), algo, this::onThread, backoff);
   }
 
   /** The counters. */
@@ -79,74 +84,84 @@ public final class Forwarder implements Runnable {
     return stats;
   }
 
-  /** Takes a received message. Any thread; never blocks. */
+  /** Starts: initializes the algorithm, then forwards what arrives. Forwarder thread. */
+  public void start() {
+    schedule();
+  }
+
+  /**
+   * Takes a received message. Any thread; never blocks. Past the held limit the message is refused
+   * unacknowledged: the broker delivers it again when asked.
+   */
   public void offer(Inbound message) {
-    tasks.add(() -> arrived(message));
+    if (intake.tryTake(message.payload().length)) {
+      thread.execute(() -> arrived(message));
+    }
+  }
+
+  /** Does what is due: retries after a backoff, the periodic summary. Forwarder thread. */
+  public void tick() {
+    long now = System.nanoTime();
+    if (now - nextSummary >= 0) {
+      log.info("{}", stats);
+      nextSummary = now + SUMMARY_NANOS;
+    }
+    flush();
   }
 
   /**
    * Stops: no new calls; calls in flight may finish within {@code drain}; messages not handled by
-   * then stay unacknowledged, for the broker to deliver again. Any thread.
+   * then stay unacknowledged, for the broker to deliver again. {@code done} runs on the forwarder's
+   * thread once nothing is left to finish. Forwarder thread.
    */
-  public void stop(Duration drain) {
-    tasks.add(
+  public void stop(Duration drain, Runnable done) {
+    stopping = true;
+    stopped = done;
+    stopDeadline = System.nanoTime() + drain.toNanos();
+    unsent.clear();
+    flush();
+  }
+
+  /** Runs a task on the forwarder's thread, then acts on what it changed. */
+  private void onThread(Runnable task) {
+    thread.execute(
         () -> {
-          stopping = true;
-          stopDeadline = System.nanoTime() + drain.toNanos();
-          unsent.clear();
+          task.run();
+          schedule();
         });
   }
 
-  /** Whether {@link #run()} has returned. */
-  public boolean isRunning() {
-    return running;
-  }
-
-  @Override
-  public void run() {
-    long nextSummary = System.nanoTime() + SUMMARY_NANOS;
-    try {
-      while (!finished()) {
-        Runnable task = tasks.poll(MAX_IDLE_NANOS, TimeUnit.NANOSECONDS);
-        for (; task != null; task = tasks.poll()) {
-          runSafely(task);
-        }
-        runSafely(() -> pump(System.nanoTime()));
-        runSafely(this::acknowledge);
-        if (System.nanoTime() - nextSummary >= 0) {
-          log.info("{}", stats);
-          nextSummary = System.nanoTime() + SUMMARY_NANOS;
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      log.info("stopped: {}", stats);
-      running = false;
+  /** Flushes once after the tasks queued now, so a batch of answers is acted on at once. */
+  private void schedule() {
+    if (!flushing) {
+      flushing = true;
+      thread.execute(this::flush);
     }
   }
 
-  /** A failing task is a bug to log, never a reason to stop forwarding. */
-  private static void runSafely(Runnable task) {
-    try {
-      task.run();
-    } catch (RuntimeException e) {
-      log.error("forwarder task failed", e);
+  private void flush() {
+    flushing = false;
+    pump(System.nanoTime());
+    acknowledge();
+    recoverShed();
+    if (stopped != null && finished()) {
+      Runnable done = stopped;
+      stopped = null;
+      log.info("stopped: {}", stats);
+      done.run();
     }
   }
 
   /** Stopping, and nothing left to finish: no call outstanding, no publish unconfirmed. */
   private boolean finished() {
-    if (!stopping) {
-      return false;
-    }
     boolean publishing = pipeline.stream().anyMatch(e -> e.publishing > 0);
     return outstanding == 0 && !publishing || System.nanoTime() - stopDeadline >= 0;
   }
 
   private void arrived(Inbound message) {
     if (stopping) {
-      return; // handed back: not acknowledged, so the broker delivers it again
+      intake.release(message.payload().length); // handed back: the broker delivers it again
+      return;
     }
     stats.received.incrementAndGet();
     if (log.isDebugEnabled()) {
@@ -157,14 +172,15 @@ public final class Forwarder implements Runnable {
     stats.inFlight.set(pipeline.size());
     if (settings.isRejectedTopic(message.topic())) {
       entry.answered = true; // our own rejections, seen through a wildcard: never forwarded
-      return;
+    } else {
+      String problem = payloads.check(message.payload());
+      if (problem == null) {
+        unsent.add(entry);
+      } else {
+        outcomes.reject(entry, problem);
+      }
     }
-    try {
-      entry.data = payloads.read(message.payload());
-      unsent.add(entry);
-    } catch (Payloads.Rejected e) {
-      outcomes.reject(entry, e.getMessage());
-    }
+    schedule();
   }
 
   private void pump(long now) {
@@ -193,45 +209,49 @@ public final class Forwarder implements Runnable {
 
   private void send(Entry entry) {
     outstanding++;
-    algo.event(entry.data)
-        .whenComplete((result, error) -> tasks.add(() -> answered(entry, result, error)));
+    algo.event(entry.message.payload())
+        .whenComplete((answer, error) -> onThread(() -> answered(entry, answer, error)));
   }
 
-  private void answered(Entry entry, Object result, Throwable error) {
+  private void answered(Entry entry, Answer answer, Throwable error) {
     outstanding--;
     probing = false;
-    if (error == null) {
-      if (state == State.OUTAGE) {
-        recovered();
-      }
+    if (error != null) {
+      answer = new Answer.Unavailable(String.valueOf(error.getMessage()));
+    }
+    if (answer instanceof Answer.Orders orders) {
+      forwarded(entry, orders.orders());
+    } else if (answer instanceof Answer.Refused refused) {
       stats.forwarded.incrementAndGet();
-      log.debug("algo answered {}", result);
-      outcomes.orders(entry, result);
-      return;
+      outcomes.reject(entry, "algo refused it: " + refused.reason());
+    } else if (answer instanceof Answer.Malformed malformed) {
+      outcomes.reject(entry, malformed.reason());
+    } else if (answer instanceof Answer.NotInitialized) {
+      retry(entry, this::restarted);
+    } else if (answer instanceof Answer.Unavailable unavailable) {
+      retry(entry, () -> unavailable(unavailable.reason()));
+    } else {
+      outcomes.reject(entry, "algo answered event with " + answer);
     }
-    Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-    if (cause instanceof UnsendableCallException) {
-      outcomes.reject(entry, "cannot forward it: " + cause.getMessage());
-      return;
+  }
+
+  private void forwarded(Entry entry, List<byte[]> orders) {
+    if (state == State.OUTAGE) {
+      recovered();
     }
-    if (cause instanceof RemoteException remote && !remote.errorName().equals("NotInitialized")) {
-      stats.forwarded.incrementAndGet();
-      outcomes.reject(
-          entry, "algo refused it: " + remote.errorName() + ": " + remote.remoteMessage());
-      return;
-    }
+    stats.forwarded.incrementAndGet();
+    outcomes.orders(entry, orders);
+  }
+
+  private void retry(Entry entry, Runnable because) {
     stats.retried.incrementAndGet();
     if (!stopping) {
       unsent.add(entry);
     }
-    if (cause instanceof RemoteException) {
-      restarted();
-    } else {
-      unavailable(cause);
-    }
+    because.run();
   }
 
-  private void unavailable(Throwable cause) {
+  private void unavailable(String reason) {
     long now = System.nanoTime();
     if (state == State.READY) {
       state = State.OUTAGE;
@@ -239,7 +259,7 @@ public final class Forwarder implements Runnable {
       log.warn(
           "algo at {} unavailable ({}); holding {} messages, retrying",
           algo.address(),
-          cause.getMessage(),
+          reason,
           unsent.size());
     }
     backoff.failed(now);
@@ -281,6 +301,8 @@ public final class Forwarder implements Runnable {
   private void acknowledge() {
     while (!pipeline.isEmpty() && (pipeline.peek().isDone() || isHandedBack(pipeline.peek()))) {
       Entry entry = pipeline.poll();
+      // room first: the broker may send the next message as soon as it has the acknowledgement
+      intake.release(entry.message.payload().length);
       if (entry.isDone() && !entry.keepUnacknowledged) {
         broker.ack(entry.message);
       }
@@ -290,5 +312,34 @@ public final class Forwarder implements Runnable {
 
   private boolean isHandedBack(Entry entry) {
     return stopping && !entry.answered && outstanding == 0;
+  }
+
+  /** Once everything held is done, asks the broker again for what was refused past the limit. */
+  private void recoverShed() {
+    if (!intake.isShedding() || redelivering) {
+      return;
+    }
+    if (!shedReported) {
+      shedReported = true;
+      log.warn(
+          "holding {} messages, the most it takes (--max-held {}): refusing more,"
+              + " unacknowledged, until these are done; the broker sends them again",
+          intake.held(),
+          settings.maxHeld());
+    }
+    if (intake.held() == 0 && !stopping) {
+      redelivering = true;
+      log.info("asking the broker again for the messages refused ({} so far)", stats.shed());
+      broker.redeliver(
+          () -> {
+            intake.resume(); // what arrives now comes over the new connection: take it
+            onThread(this::redelivered);
+          });
+    }
+  }
+
+  private void redelivered() {
+    redelivering = false;
+    shedReported = false;
   }
 }

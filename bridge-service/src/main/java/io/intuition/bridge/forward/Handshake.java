@@ -1,11 +1,7 @@
 package io.intuition.bridge.forward;
 
-import io.intuition.common.codec.Values;
-import io.intuition.common.rpc.RemoteException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -52,44 +48,28 @@ final class Handshake {
   }
 
   private void answered(
-      Object result, Throwable error, Consumer<List<String>> ready, Consumer<String> refused) {
+      Answer answer, Throwable error, Consumer<List<String>> ready, Consumer<String> refused) {
     pending = false;
-    Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-    if (cause instanceof RemoteException remote) {
-      refused.accept(
-          "algo refused initialize: " + remote.errorName() + ": " + remote.remoteMessage());
-      return;
-    }
-    if (cause != null) {
+    if (answer instanceof Answer.Channels channels) {
+      log.info(
+          "algo at {} initialized with {}: channels {}",
+          algo.address(),
+          params,
+          channels.channels());
+      succeededOnce = true;
+      backoff.succeeded();
+      ready.accept(channels.channels());
+    } else if (answer instanceof Answer.Refused refusal) {
+      refused.accept("algo refused initialize: " + refusal.reason());
+    } else {
+      String reason =
+          answer instanceof Answer.Unavailable unavailable
+              ? unavailable.reason()
+              : String.valueOf(error != null ? error.getMessage() : answer);
       if (backoff.isDue(System.nanoTime()) && !succeededOnce) {
-        log.warn("waiting for algo at {} ({})", algo.address(), cause.getMessage());
+        log.warn("waiting for algo at {} ({})", algo.address(), reason);
       }
       backoff.failed(System.nanoTime());
-      return;
     }
-    List<String> channels = channels(result);
-    if (channels == null) {
-      refused.accept("algo initialize must return a list of channel names, but returned " + result);
-      return;
-    }
-    log.info("algo at {} initialized with {}: channels {}", algo.address(), params, channels);
-    succeededOnce = true;
-    backoff.succeeded();
-    ready.accept(channels);
-  }
-
-  private static List<String> channels(Object result) {
-    if (!(result instanceof List<?> list) || list.isEmpty()) {
-      return null;
-    }
-    List<String> channels = new ArrayList<>();
-    for (Object item : list) {
-      String channel = Values.text(item);
-      if (channel == null || channel.isBlank()) {
-        return null;
-      }
-      channels.add(channel);
-    }
-    return channels;
   }
 }

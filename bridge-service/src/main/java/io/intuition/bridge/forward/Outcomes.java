@@ -1,6 +1,5 @@
 package io.intuition.bridge.forward;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,18 +35,15 @@ final class Outcomes {
     this.forwarderThread = forwarderThread;
   }
 
-  /** Publishes the algorithm's answer: an order, a list of orders, or nothing for null. */
-  void orders(Entry entry, Object result) {
+  /** Publishes the algorithm's orders, each already JSON. */
+  void orders(Entry entry, List<byte[]> orders) {
     entry.answered = true;
-    List<Object> orders = new ArrayList<>();
-    if (result instanceof List<?> list) {
-      orders.addAll(list);
-    } else if (result != null) {
-      orders.add(result);
-    }
-    for (Object order : orders) {
+    for (byte[] order : orders) {
       stats.orders.incrementAndGet();
-      publish(entry, settings.ordersTopic(), payloads.write(order));
+      if (log.isDebugEnabled()) {
+        log.debug("order: {}", Payloads.excerpt(order));
+      }
+      publish(entry, settings.ordersTopic(), order);
     }
   }
 

@@ -10,6 +10,7 @@ public final class Stats {
   final AtomicLong rejected = new AtomicLong();
   final AtomicLong retried = new AtomicLong();
   final AtomicLong inFlight = new AtomicLong();
+  final AtomicLong shed = new AtomicLong();
 
   /** Messages taken from the broker. */
   public long received() {
@@ -36,6 +37,11 @@ public final class Stats {
     return retried.get();
   }
 
+  /** Messages refused unacknowledged while the bridge held its limit, for the broker to resend. */
+  public long shed() {
+    return shed.get();
+  }
+
   /** Messages taken and not yet acknowledged. */
   public long inFlight() {
     return inFlight.get();
@@ -54,6 +60,7 @@ public final class Stats {
         + ", retried "
         + retried
         + ", in flight "
-        + inFlight;
+        + inFlight
+        + (shed.get() > 0 ? ", shed " + shed : "");
   }
 }

@@ -39,7 +39,8 @@ class BridgeMainTest {
     assertThat(out.toString())
         .contains("Usage: bridge-service")
         .contains("-m, --mqtt", "-r, --rpc", "--cash", "--param", "--client-id")
-        .contains("--orders-topic", "--username", "--password", "--max-payload", "--version");
+        .contains("--orders-topic", "--username", "--password", "--max-payload", "--version")
+        .contains("--mqtt-version", "--max-held", "--window");
     assertThat(err.toString()).isEmpty();
   }
 
@@ -71,6 +72,26 @@ class BridgeMainTest {
     assertThat(err.toString().lines())
         .singleElement()
         .satisfies(line -> assertThat(line).startsWith("bridge-service: ").contains("window"));
+  }
+
+  @Test
+  void unknownMqttVersion_namesTheVersionsThereAreAndExitsTwo() {
+    assertThat(execute("--mqtt-version", "4")).isEqualTo(2);
+
+    assertThat(err.toString()).contains("MQTT version must be auto, 3 or 5, but was \"4\"");
+  }
+
+  @Test
+  void maxHeldBeyondWhatMqtt5CanAskFor_printsOneLineAndExitsTwo() {
+    assertThat(execute("--max-held", "70000")).isEqualTo(2);
+
+    assertThat(err.toString().lines())
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .startsWith("bridge-service: ")
+                    .contains("max held must be between 1 and 65535, but was 70000"));
   }
 
   @Test

@@ -1,5 +1,9 @@
 package io.intuition.bridge.forward;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +16,46 @@ import java.util.concurrent.CompletableFuture;
 final class FakeAlgo implements Algo {
   static final String INITIALIZE = "initialize";
   static final String EVENT = "event";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One call: what was called, with what, when, and the answer the test completes. */
-  record Call(String method, Object argument, long atNanos, CompletableFuture<Object> answer) {
+  /**
+   * One call: what was called, with what (an event's payload read as JSON when it is JSON), when,
+   * and the answer the test completes.
+   */
+  record Call(String method, Object argument, long atNanos, CompletableFuture<Answer> answer) {
+    /** Answers with channels for {@code initialize}, else orders: null, one map or a list. */
     void answer(Object result) {
-      answer.complete(result);
+      answer.complete(method.equals(INITIALIZE) ? channels(result) : orders(result));
     }
 
-    void fail(Throwable error) {
-      answer.completeExceptionally(error);
+    void refuse(String reason) {
+      answer.complete(new Answer.Refused(reason));
+    }
+
+    void malformed(String reason) {
+      answer.complete(new Answer.Malformed(reason));
+    }
+
+    void notInitialized() {
+      answer.complete(new Answer.NotInitialized());
+    }
+
+    void unavailable(String reason) {
+      answer.complete(new Answer.Unavailable(reason));
+    }
+
+    private static Answer channels(Object result) {
+      return new Answer.Channels(((List<?>) result).stream().map(String::valueOf).toList());
+    }
+
+    private static Answer orders(Object result) {
+      List<byte[]> orders = new ArrayList<>();
+      if (result instanceof List<?> list) {
+        list.forEach(order -> orders.add(json(order)));
+      } else if (result != null) {
+        orders.add(json(result));
+      }
+      return new Answer.Orders(orders);
     }
   }
 
@@ -28,13 +63,13 @@ final class FakeAlgo implements Algo {
   private int maxOutstandingEvents;
 
   @Override
-  public synchronized CompletableFuture<Object> initialize(Map<String, Object> params) {
+  public synchronized CompletableFuture<Answer> initialize(Map<String, Object> params) {
     return record(INITIALIZE, params);
   }
 
   @Override
-  public synchronized CompletableFuture<Object> event(Object data) {
-    CompletableFuture<Object> answer = record(EVENT, data);
+  public synchronized CompletableFuture<Answer> event(byte[] payload) {
+    CompletableFuture<Answer> answer = record(EVENT, read(payload));
     long outstanding = events().stream().filter(call -> !call.answer().isDone()).count();
     maxOutstandingEvents = Math.max(maxOutstandingEvents, (int) outstanding);
     return answer;
@@ -77,9 +112,25 @@ final class FakeAlgo implements Algo {
     return initializations().get(index);
   }
 
-  private CompletableFuture<Object> record(String method, Object argument) {
-    CompletableFuture<Object> answer = new CompletableFuture<>();
+  private CompletableFuture<Answer> record(String method, Object argument) {
+    CompletableFuture<Answer> answer = new CompletableFuture<>();
     calls.add(new Call(method, argument, System.nanoTime(), answer));
     return answer;
+  }
+
+  private static Object read(byte[] payload) {
+    try {
+      return JSON.readValue(payload, Object.class);
+    } catch (IOException e) {
+      return new String(payload, StandardCharsets.UTF_8);
+    }
+  }
+
+  private static byte[] json(Object value) {
+    try {
+      return JSON.writeValueAsBytes(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

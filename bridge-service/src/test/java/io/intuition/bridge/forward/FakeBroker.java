@@ -29,6 +29,7 @@ final class FakeBroker implements Broker {
   private final List<List<String>> subscriptions = new CopyOnWriteArrayList<>();
   private final List<Publish> publishes = new CopyOnWriteArrayList<>();
   private final List<Inbound> acks = new CopyOnWriteArrayList<>();
+  private final List<Runnable> redeliveries = new CopyOnWriteArrayList<>();
   private volatile boolean confirmAtOnce = true;
 
   @Override
@@ -47,6 +48,16 @@ final class FakeBroker implements Broker {
   @Override
   public void ack(Inbound message) {
     acks.add(message);
+  }
+
+  @Override
+  public void redeliver(Runnable disconnected) {
+    redeliveries.add(disconnected);
+  }
+
+  /** The callbacks of every redelivery asked for, in order; running one reports it under way. */
+  List<Runnable> redeliveries() {
+    return List.copyOf(redeliveries);
   }
 
   /** From now on publishes wait for the test to confirm or fail them. */

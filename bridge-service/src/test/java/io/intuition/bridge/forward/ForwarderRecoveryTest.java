@@ -10,8 +10,6 @@ import static io.intuition.bridge.forward.RunningForwarder.soon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.intuition.common.rpc.RemoteException;
-import io.intuition.common.rpc.RpcTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -37,7 +35,7 @@ class ForwarderRecoveryTest {
     FakeAlgo.Call second = run.algo.event(1);
 
     long failedAt = System.nanoTime();
-    second.fail(new RpcTimeoutException("no answer within 10 s"));
+    second.unavailable("no answer within 10 s");
 
     FakeAlgo.Call resent = run.algo.event(2);
     assertThat(Duration.ofNanos(resent.atNanos() - failedAt)).isGreaterThanOrEqualTo(FIRST_BACKOFF);
@@ -58,7 +56,7 @@ class ForwarderRecoveryTest {
     IntStream.rangeClosed(1, 5).forEach(id -> run.offer(id, quote(id)));
     soon().until(() -> run.algo.events().size() == 3);
 
-    run.algo.event(1).fail(new RpcTimeoutException("no answer within 10 s"));
+    run.algo.event(1).unavailable("no answer within 10 s");
     await()
         .during(Duration.ofMillis(200))
         .atMost(Duration.ofSeconds(2))
@@ -79,7 +77,7 @@ class ForwarderRecoveryTest {
     run = new RunningForwarder(settings(4)).initialized();
     run.offer(1, quote(1));
 
-    run.algo.event(0).fail(new RemoteException("NotInitialized", "call initialize first", ""));
+    run.algo.event(0).notInitialized();
     FakeAlgo.Call again = run.algo.initialization(1);
     assertThat(again.argument()).isEqualTo(PARAMS);
     assertThat(run.algo.events()).hasSize(1);
@@ -99,9 +97,7 @@ class ForwarderRecoveryTest {
   void initialize_refused_tellsFatalTheAlgosReason() {
     run = new RunningForwarder(settings(4));
 
-    run.algo
-        .initialization(0)
-        .fail(new RemoteException("InvalidParams", "cash must be positive", "tb"));
+    run.algo.initialization(0).refuse("InvalidParams: cash must be positive");
 
     soon().until(() -> !run.fatal.isEmpty());
     assertThat(run.fatal.get(0)).contains("InvalidParams", "cash must be positive");
@@ -112,7 +108,7 @@ class ForwarderRecoveryTest {
   void initialize_refused_isNotCalledAgainAndFatalIsToldOnce() {
     run = new RunningForwarder(settings(4));
 
-    run.algo.initialization(0).fail(new RemoteException("InvalidParams", "bad cash", "tb"));
+    run.algo.initialization(0).refuse("InvalidParams: bad cash");
 
     soon().until(() -> !run.fatal.isEmpty());
     await()
@@ -126,22 +122,11 @@ class ForwarderRecoveryTest {
   }
 
   @Test
-  void initialize_notAListOfChannels_tellsFatal() {
-    run = new RunningForwarder(settings(4));
-
-    run.algo.initialization(0).answer("quotes/#");
-
-    soon().until(() -> !run.fatal.isEmpty());
-    assertThat(run.fatal.get(0)).contains("list of channel names", "quotes/#");
-    assertThat(run.broker.subscriptions()).isEmpty();
-  }
-
-  @Test
   void initialize_timesOut_isCalledAgainAndThenForwards() {
     run = new RunningForwarder(settings(4));
     run.offer(1, quote(1));
 
-    run.algo.initialization(0).fail(new RpcTimeoutException("no answer within 10 s"));
+    run.algo.initialization(0).unavailable("no answer within 10 s");
     run.algo.initialization(1).answer(CHANNELS);
     run.algo.event(0).answer(null);
 

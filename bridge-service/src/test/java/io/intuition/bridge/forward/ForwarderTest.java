@@ -176,13 +176,13 @@ class ForwarderTest {
     IntStream.rangeClosed(1, 4).forEach(id -> run.offer(id, quote(id)));
     soon().until(() -> run.algo.events().size() == 2);
 
-    run.forwarder.stop(Duration.ofSeconds(5));
+    run.stop(Duration.ofSeconds(5));
     run.algo.event(0).answer(order(1));
     run.awaitAcked(1);
-    assertThat(run.forwarder.isRunning()).isTrue();
+    assertThat(run.hasStopped()).isFalse();
     run.algo.event(1).answer(null);
 
-    soon().until(() -> !run.forwarder.isRunning());
+    soon().until(run::hasStopped);
     assertThat(run.broker.ackedIds()).containsExactly(1, 2);
     assertThat(run.algo.events()).hasSize(2);
   }
@@ -193,13 +193,52 @@ class ForwarderTest {
     run.offer(1, quote(1));
     run.algo.event(0);
 
-    run.forwarder.stop(Duration.ofMillis(100));
+    run.stop(Duration.ofMillis(100));
     run.offer(2, quote(2));
 
-    soon().until(() -> !run.forwarder.isRunning());
+    soon().until(run::hasStopped);
     assertThat(run.broker.ackedIds()).isEmpty();
     assertThat(run.algo.events()).hasSize(1);
     assertThat(run.forwarder.stats().received()).isEqualTo(1);
+  }
+
+  @Test
+  void offer_pastMaxHeld_isShedUnackedUntilTheHeldAreDoneThenAskedForAgain() {
+    run = new RunningForwarder(settings(4, 3)).initialized();
+    IntStream.rangeClosed(1, 5).forEach(id -> run.offer(id, quote(id)));
+    soon().until(() -> run.algo.events().size() == 3);
+    assertThat(run.forwarder.stats().shed()).isEqualTo(2);
+
+    IntStream.range(0, 3).forEach(i -> run.algo.event(i).answer(null));
+    run.awaitAcked(1, 2, 3);
+    soon().until(() -> run.broker.redeliveries().size() == 1);
+    run.offer(6, quote(6));
+    assertThat(run.forwarder.stats().shed()).isEqualTo(3);
+
+    run.broker.redeliveries().get(0).run();
+    run.offer(4, quote(4));
+    run.offer(5, quote(5));
+    run.offer(6, quote(6));
+    IntStream.range(3, 6).forEach(i -> run.algo.event(i).answer(null));
+
+    run.awaitAcked(1, 2, 3, 4, 5, 6);
+    assertThat(run.prices()).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat(run.broker.redeliveries()).hasSize(1);
+  }
+
+  @Test
+  void offer_pastMaxHeldBytes_isShedToo() {
+    run =
+        new RunningForwarder(
+                new ForwardSettings(
+                    ORDERS, "/rejected", RunningForwarder.MAX_PAYLOAD, 4, 100, 2_000, PARAMS))
+            .initialized();
+    String padded = "{\"symbol\":\"AAPL\",\"pad\":\"" + "x".repeat(900) + "\"}";
+
+    IntStream.rangeClosed(1, 3).forEach(id -> run.offer(id, padded));
+
+    soon().until(() -> run.algo.events().size() == 2);
+    assertThat(run.forwarder.stats().shed()).isEqualTo(1);
   }
 
   private static void assertOrder(FakeBroker.Publish publish, int amount) {

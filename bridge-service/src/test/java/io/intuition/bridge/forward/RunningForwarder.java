@@ -12,14 +12,23 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionFactory;
 
-/** A forwarder running on its own thread between a {@link FakeAlgo} and a {@link FakeBroker}. */
+/**
+ * A forwarder on a thread of its own between a {@link FakeAlgo} and a {@link FakeBroker}, ticked
+ * every 10 ms as the bridge's event loop ticks it.
+ */
 final class RunningForwarder implements AutoCloseable {
   static final String ORDERS = "orders";
   static final String TOPIC = "quotes/AAPL";
   static final String REJECTED = TOPIC + "/rejected";
   static final int MAX_PAYLOAD = 1024;
+  static final int MAX_HELD = 1_000;
+  static final long MAX_HELD_BYTES = 64 * 1024;
   static final Map<String, Object> PARAMS = Map.of("cash", 50_000L, "threshold", 0.2);
   static final List<String> CHANNELS = List.of("quotes/#");
 
@@ -29,15 +38,35 @@ final class RunningForwarder implements AutoCloseable {
   final FakeBroker broker = new FakeBroker();
   final List<String> fatal = new CopyOnWriteArrayList<>();
   final Forwarder forwarder;
+  private final ScheduledExecutorService thread =
+      Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "forwarder"));
+  private final CountDownLatch stopped = new CountDownLatch(1);
 
   RunningForwarder(ForwardSettings settings) {
-    forwarder = new Forwarder(settings, algo, broker, fatal::add);
-    new Thread(forwarder, "forwarder-under-test").start();
+    forwarder = new Forwarder(settings, algo, broker, thread, fatal::add);
+    thread.execute(forwarder::start);
+    thread.scheduleAtFixedRate(forwarder::tick, 10, 10, TimeUnit.MILLISECONDS);
   }
 
   /** Settings with rejections on {@code <topic>/rejected} and {@code window} calls at once. */
   static ForwardSettings settings(int window) {
-    return new ForwardSettings(ORDERS, "/rejected", MAX_PAYLOAD, window, PARAMS);
+    return settings(window, MAX_HELD);
+  }
+
+  /** Settings like {@link #settings(int)} holding at most {@code maxHeld} messages. */
+  static ForwardSettings settings(int window, int maxHeld) {
+    return new ForwardSettings(
+        ORDERS, "/rejected", MAX_PAYLOAD, window, maxHeld, MAX_HELD_BYTES, PARAMS);
+  }
+
+  /** Stops the forwarder, letting calls in flight finish for up to {@code drain}. */
+  void stop(Duration drain) {
+    thread.execute(() -> forwarder.stop(drain, stopped::countDown));
+  }
+
+  /** Whether the forwarder has stopped: nothing is left to finish. */
+  boolean hasStopped() {
+    return stopped.getCount() == 0;
   }
 
   /** Waits up to 5 s, polling often: every wait in these tests is for a few milliseconds. */
@@ -95,7 +124,8 @@ final class RunningForwarder implements AutoCloseable {
 
   @Override
   public void close() {
-    forwarder.stop(Duration.ZERO);
-    soon().until(() -> !forwarder.isRunning());
+    stop(Duration.ZERO);
+    soon().until(this::hasStopped);
+    thread.shutdownNow();
   }
 }

@@ -31,19 +31,23 @@ final class Suite {
 
   /** The bridge-service between the broker and the algo, with extra options. */
   static ManagedProcess bridge(String mqttUrl, String rpc, String... options) {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                ProjectPaths.java(),
-                "-Xmx128m",
-                "-jar",
-                ProjectPaths.serviceJar("bridge-service").toString(),
-                "--mqtt",
-                mqttUrl,
-                "--rpc",
-                rpc,
-                "--rpc-timeout",
-                "3"));
+    return bridge(List.of("-Xmx128m"), mqttUrl, rpc, options);
+  }
+
+  /** The bridge-service with these JVM flags, between the broker and the algo. */
+  static ManagedProcess bridge(List<String> jvm, String mqttUrl, String rpc, String... options) {
+    List<String> command = new ArrayList<>(List.of(ProjectPaths.java()));
+    command.addAll(jvm);
+    command.addAll(
+        List.of(
+            "-jar",
+            ProjectPaths.serviceJar("bridge-service").toString(),
+            "--mqtt",
+            mqttUrl,
+            "--rpc",
+            rpc,
+            "--rpc-timeout",
+            "3"));
     command.addAll(List.of(options));
     ProcessBuilder builder = new ProcessBuilder(command).directory(ProjectPaths.root().toFile());
     builder.environment().keySet().removeIf(key -> key.startsWith("BRIDGE_"));
