@@ -2,6 +2,7 @@ package io.intuition.algo.server;
 
 import io.intuition.algo.catalog.Catalog;
 import io.intuition.common.cli.BuildInfo;
+import io.intuition.common.cli.FatalErrors;
 import io.intuition.common.cli.Lifecycle;
 import io.intuition.common.rpc.RpcException;
 import io.intuition.common.rpc.server.RpcServer;
@@ -34,7 +35,10 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:stopped cleanly",
       "1:could not start (address in use or malformed, unknown algorithm)",
-      "2:invalid command line"
+      "2:invalid command line",
+      "3:the JVM ran out of heap (-XX:+ExitOnOutOfMemoryError, as scripts/run.sh and the"
+          + " images set): restart it",
+      "70:an internal error ended it (such as running out of direct memory): restart it"
     })
 public final class AlgoMain implements Callable<Integer> {
   static final BuildInfo BUILD = BuildInfo.load("/io/intuition/algo/build.properties");
@@ -70,22 +74,49 @@ public final class AlgoMain implements Callable<Integer> {
       completionCandidates = AlgorithmNames.class)
   String algorithm;
 
+  @Option(
+      names = "--max-message",
+      defaultValue = "${env:ALGO_MAX_MESSAGE:-1048576}",
+      description =
+          "Largest request frame in bytes: a larger one drops its connection unread, and a larger"
+              + " reply is an ERR (env ALGO_MAX_MESSAGE, default ${DEFAULT-VALUE}).")
+  int maxMessage;
+
+  @Option(
+      names = "--max-symbols",
+      defaultValue = "${env:ALGO_MAX_SYMBOLS:-" + AlgoRpc.DEFAULT_MAX_SYMBOLS + "}",
+      description =
+          "Most quotes one event message may carry; more is an InvalidQuote error"
+              + " (env ALGO_MAX_SYMBOLS, default ${DEFAULT-VALUE}).")
+  int maxSymbols;
+
   @Spec CommandSpec spec;
 
   private final Lifecycle lifecycle = new Lifecycle(Duration.ofMillis(1_800));
 
   /** Runs the service; returns its exit code. */
   public static void main(String[] args) {
+    FatalErrors.install();
     System.exit(new CommandLine(new AlgoMain()).execute(args));
   }
 
   @Override
   public Integer call() throws InterruptedException {
+    String invalid = invalidLimit();
+    if (invalid != null) {
+      spec.commandLine().getErr().println("algo-service: " + invalid);
+      return 2;
+    }
     long runSeed = seed != null ? seed : new SecureRandom().nextLong();
     RpcServer server;
     try {
-      AlgoRpc rpc = new AlgoRpc(Catalog.algorithm(algorithm, runSeed));
-      server = RpcServer.start(rpc.service(name), address);
+      AlgoRpc rpc = new AlgoRpc(Catalog.algorithm(algorithm, runSeed), maxSymbols);
+      // the algorithm answers in microseconds: run it on the server's loop, without a hand-off
+      server =
+          RpcServer.builder(rpc.service(name), address)
+              .maxMessageBytes(maxMessage)
+              .directExecutor()
+              .start();
     } catch (RpcException | IllegalArgumentException e) {
       spec.commandLine().getErr().println("algo-service: " + e.getMessage());
       return 1;
@@ -104,6 +135,16 @@ public final class AlgoMain implements Callable<Integer> {
     log.info("stopped");
     lifecycle.closed();
     return 0;
+  }
+
+  private String invalidLimit() {
+    if (maxMessage < 1) {
+      return "--max-message must be positive, but was " + maxMessage;
+    }
+    if (maxSymbols < 1) {
+      return "--max-symbols must be positive, but was " + maxSymbols;
+    }
+    return null;
   }
 
   /** Stops a running service; {@link #call()} then returns. */

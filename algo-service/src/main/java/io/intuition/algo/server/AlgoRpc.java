@@ -19,13 +19,30 @@ import org.slf4j.LoggerFactory;
  * methods the original algorithm served. Runs on the RPC server's single worker thread.
  */
 final class AlgoRpc {
+  /** The most quotes one message may carry, by default. */
+  static final int DEFAULT_MAX_SYMBOLS = 1_000;
+
   private static final Logger log = LoggerFactory.getLogger(AlgoRpc.class);
 
   private final Algorithm algorithm;
+  private final int maxSymbols;
   private boolean initialized;
 
   AlgoRpc(Algorithm algorithm) {
+    this(algorithm, DEFAULT_MAX_SYMBOLS);
+  }
+
+  /**
+   * Serves {@code algorithm}, refusing messages of more than {@code maxSymbols} quotes.
+   *
+   * @throws IllegalArgumentException if {@code maxSymbols} is not positive
+   */
+  AlgoRpc(Algorithm algorithm, int maxSymbols) {
+    if (maxSymbols < 1) {
+      throw new IllegalArgumentException("max symbols must be positive, but was " + maxSymbols);
+    }
     this.algorithm = algorithm;
+    this.maxSymbols = maxSymbols;
   }
 
   /** The RPC service called {@code name}. */
@@ -68,6 +85,11 @@ final class AlgoRpc {
     if (!initialized) {
       throw new RpcFault("NotInitialized", "event called before initialize");
     }
+    if (data instanceof Map<?, ?> map && map.size() > maxSymbols + 1) {
+      throw new RpcFault(
+          "InvalidQuote",
+          "data has " + map.size() + " keys, more than the limit of " + maxSymbols + " quotes");
+    }
     List<Quote> quotes;
     try {
       quotes = Quotes.parse(data);
@@ -78,7 +100,9 @@ final class AlgoRpc {
     for (Quote quote : quotes) {
       algorithm.event(quote).map(Order::toWire).ifPresent(orders::add);
     }
-    log.debug("{} -> {}", data, orders);
+    if (log.isDebugEnabled()) {
+      log.debug("{} -> {}", data, orders);
+    }
     if (orders.isEmpty()) {
       return null;
     }

@@ -44,7 +44,8 @@ class AlgoMainTest {
     assertThat(execute("--help")).isZero();
 
     assertThat(out.toString())
-        .contains("Usage: algo-service", "--addr", "--seed", "--name", "--algo");
+        .contains("Usage: algo-service", "--addr", "--seed", "--name", "--algo")
+        .contains("--max-message", "--max-symbols");
     assertThat(err.toString()).isEmpty();
   }
 
@@ -55,6 +56,25 @@ class AlgoMainTest {
     assertThat(out.toString().lines().findFirst())
         .hasValueSatisfying(
             line -> assertThat(line).matches("algo-service \\d+\\.\\d+\\.\\d+\\S*"));
+  }
+
+  @Test
+  void maxMessageNotPositive_printsOneLineAndExitsTwo() {
+    assertThat(execute("--addr", "tcp://127.0.0.1:*", "--max-message", "0")).isEqualTo(2);
+
+    assertThat(err.toString().lines())
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .isEqualTo("algo-service: --max-message must be positive, but was 0"));
+  }
+
+  @Test
+  void maxSymbolsNotPositive_printsOneLineAndExitsTwo() {
+    assertThat(execute("--addr", "tcp://127.0.0.1:*", "--max-symbols", "-3")).isEqualTo(2);
+
+    assertThat(err.toString()).contains("--max-symbols must be positive, but was -3");
   }
 
   @Test
