@@ -10,12 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.ZMQ;
@@ -76,6 +80,38 @@ public final class EventLoop implements Executor, AutoCloseable {
     posted.add(task);
     if (sleeping.get()) {
       selector.wakeup();
+    }
+  }
+
+  /**
+   * Runs {@code action} on the loop and waits up to {@code limit} for its result: inline when
+   * called on the loop, so that setting up and closing sockets takes one path from any thread.
+   *
+   * @throws RuntimeException what {@code action} threw
+   * @throws IllegalStateException if the loop is closed, or did not run it in time
+   */
+  public <T> T call(Supplier<T> action, Duration limit) {
+    if (inLoop()) {
+      return action.get();
+    }
+    CompletableFuture<T> done = new CompletableFuture<>();
+    try {
+      execute(
+          () -> {
+            try {
+              done.complete(action.get());
+            } catch (RuntimeException e) {
+              done.completeExceptionally(e);
+            }
+          });
+      return done.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw (RuntimeException) e.getCause();
+    } catch (TimeoutException | RejectedExecutionException e) {
+      throw new IllegalStateException(thread.getName() + " is not running");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for " + thread.getName());
     }
   }
 

@@ -3,6 +3,7 @@ package io.intuition.common.rpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.intuition.common.codec.Packed;
 import io.intuition.common.rpc.client.RpcClient;
 import io.intuition.common.rpc.server.RpcServer;
 import java.time.Duration;
@@ -37,6 +38,47 @@ class RpcRoundTripTest {
   @Test
   void call_add_returnsTheSum() {
     assertThat(client.invoke("add", 2, 3.5)).isEqualTo(5.5);
+  }
+
+  @Test
+  void call_byDefault_runsTheMethodOnTheWorkerThread() {
+    assertThat(client.invoke("thread")).isEqualTo("rpc-worker");
+  }
+
+  @Test
+  void call_withDirectExecutor_runsTheMethodOnTheServersLoop() {
+    try (RpcServer direct =
+            RpcServer.builder(service.build(), "tcp://127.0.0.1:*").directExecutor().start();
+        RpcClient other = RpcClient.connect(direct.address(), Duration.ofSeconds(10))) {
+      assertThat(other.invoke("thread")).isEqualTo("rpc-server");
+    }
+  }
+
+  @Test
+  void call_manyMoreThanTheWorkerMayQueue_areAllAnsweredInOrder() {
+    try (RpcServer narrow =
+            RpcServer.builder(service.build(), "tcp://127.0.0.1:*").maxQueuedCalls(2).start();
+        RpcClient other = RpcClient.connect(narrow.address(), Duration.ofSeconds(10))) {
+      List<CompletableFuture<Object>> calls = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        calls.add(other.call("echo", i));
+      }
+
+      assertThat(calls.stream().map(CompletableFuture::join).toList())
+          .isEqualTo(java.util.stream.IntStream.range(0, 200).boxed().toList());
+    }
+  }
+
+  @Test
+  void callPacked_argsAndResultStayMsgpack() throws Exception {
+    byte[] args = {(byte) 0x92, 0x02, 0x03}; // [2, 3]
+
+    Packed result =
+        client
+            .callPacked(Duration.ofSeconds(10), "add", new Packed(args))
+            .get(10, TimeUnit.SECONDS);
+
+    assertThat(result.bytes()).containsExactly(0xcb, 0x40, 0x14, 0, 0, 0, 0, 0, 0);
   }
 
   @Test
@@ -118,7 +160,7 @@ class RpcRoundTripTest {
     assertThat(client.invoke("_zerorpc_ping")).isEqualTo(List.of("pong", "test-service"));
     assertThat(client.invoke("_zerorpc_name")).isEqualTo("test-service");
     assertThat(client.invoke("_zerorpc_list"))
-        .isEqualTo(List.of("add", "echo", "boom", "reject", "work", "block"));
+        .isEqualTo(List.of("add", "echo", "thread", "boom", "reject", "work", "block"));
     assertThat(client.invoke("_zerorpc_help", "add")).isEqualTo("Adds two numbers.");
     assertThat(client.invoke("_zerorpc_args", "add"))
         .isEqualTo(Arrays.asList(List.of("a", "b"), null, null, null));
@@ -131,7 +173,7 @@ class RpcRoundTripTest {
     assertThat(inspect.get("name")).isEqualTo("test-service");
     Map<?, ?> methods = (Map<?, ?>) inspect.get("methods");
     assertThat(List.copyOf(methods.keySet()))
-        .isEqualTo(List.of("add", "echo", "boom", "reject", "work", "block"));
+        .isEqualTo(List.of("add", "echo", "thread", "boom", "reject", "work", "block"));
     assertThat(methods.get("add"))
         .isEqualTo(
             Map.of(

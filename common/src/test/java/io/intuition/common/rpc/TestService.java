@@ -19,6 +19,11 @@ final class TestService {
             args -> number(args, 0) + number(args, 1))
         .method("echo", List.of("value"), "Returns its argument.", args -> args.get(0))
         .method(
+            "thread",
+            List.of(),
+            "Names the thread the method runs on.",
+            args -> Thread.currentThread().getName())
+        .method(
             "boom",
             List.of(),
             "Fails.",

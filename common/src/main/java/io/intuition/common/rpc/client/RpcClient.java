@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -210,29 +208,10 @@ public final class RpcClient implements AutoCloseable {
   }
 
   private <T> T onLoop(java.util.function.Supplier<T> action) {
-    if (loop.inLoop()) {
-      return action.get();
-    }
-    CompletableFuture<T> done = new CompletableFuture<>();
     try {
-      loop.execute(
-          () -> {
-            try {
-              done.complete(action.get());
-            } catch (RuntimeException e) {
-              done.completeExceptionally(e);
-            }
-          });
-      return done.get(SETUP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException cause
-          ? cause
-          : new RpcException(String.valueOf(e.getCause()));
-    } catch (TimeoutException | java.util.concurrent.RejectedExecutionException e) {
+      return loop.call(action, SETUP_LIMIT);
+    } catch (IllegalStateException e) {
       throw new RpcException("the client's event loop is not running");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RpcException("interrupted");
     }
   }
 

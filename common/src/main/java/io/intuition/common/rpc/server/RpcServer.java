@@ -6,12 +6,9 @@ import io.intuition.common.rpc.RpcService;
 import io.intuition.common.zmq.EventLoop;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
@@ -190,26 +187,10 @@ public final class RpcServer implements AutoCloseable {
   }
 
   private <T> T onLoop(java.util.function.Supplier<T> action) {
-    CompletableFuture<T> done = new CompletableFuture<>();
     try {
-      loop.execute(
-          () -> {
-            try {
-              done.complete(action.get());
-            } catch (RuntimeException e) {
-              done.completeExceptionally(e);
-            }
-          });
-      return done.get(SETUP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException cause
-          ? cause
-          : new RpcException(String.valueOf(e.getCause()));
-    } catch (TimeoutException | java.util.concurrent.RejectedExecutionException e) {
+      return loop.call(action, SETUP_LIMIT);
+    } catch (IllegalStateException e) {
       throw new RpcException("the server's event loop is not running");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RpcException("interrupted");
     }
   }
 
