@@ -45,6 +45,7 @@ public final class Forwarder {
   private final Outcomes outcomes;
   private final Stats stats = new Stats();
   private final Intake intake;
+  private final Redelivery redelivery;
   private final ArrayDeque<Entry> pipeline = new ArrayDeque<>();
   private final PriorityQueue<Entry> unsent = new PriorityQueue<>();
   private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2));
@@ -52,8 +53,6 @@ public final class Forwarder {
   private State state = State.INITIALIZING;
   private boolean probing;
   private boolean flushing;
-  private boolean redelivering;
-  private boolean shedReported;
   private int outstanding;
   private long sequence;
   private long outageStart;
@@ -75,6 +74,7 @@ public final class Forwarder {
     this.fatal = fatal;
     this.payloads = new Payloads(settings.maxPayloadBytes());
     this.intake = new Intake(settings.maxHeld(), settings.maxHeldBytes(), stats.shed);
+    this.redelivery = new Redelivery(intake, broker, stats, settings.maxHeld(), this::onThread);
     this.outcomes = new Outcomes(settings, broker, payloads, stats, this::onThread);
     this.handshake = new Handshake(settings.initializeParams(), algo, this::onThread, backoff);
   }
@@ -143,7 +143,7 @@ public final class Forwarder {
     flushing = false;
     pump(System.nanoTime());
     acknowledge();
-    recoverShed();
+    redelivery.check(stopping);
     if (stopped != null && finished()) {
       Runnable done = stopped;
       stopped = null;
@@ -312,34 +312,5 @@ public final class Forwarder {
 
   private boolean isHandedBack(Entry entry) {
     return stopping && !entry.answered && outstanding == 0;
-  }
-
-  /** Once everything held is done, asks the broker again for what was refused past the limit. */
-  private void recoverShed() {
-    if (!intake.isShedding() || redelivering) {
-      return;
-    }
-    if (!shedReported) {
-      shedReported = true;
-      log.warn(
-          "holding {} messages, the most it takes (--max-held {}): refusing more,"
-              + " unacknowledged, until these are done; the broker sends them again",
-          intake.held(),
-          settings.maxHeld());
-    }
-    if (intake.held() == 0 && !stopping) {
-      redelivering = true;
-      log.info("asking the broker again for the messages refused ({} so far)", stats.shed());
-      broker.redeliver(
-          () -> {
-            intake.resume(); // what arrives now comes over the new connection: take it
-            onThread(this::redelivered);
-          });
-    }
-  }
-
-  private void redelivered() {
-    redelivering = false;
-    shedReported = false;
   }
 }

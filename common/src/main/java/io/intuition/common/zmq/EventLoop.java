@@ -45,7 +45,7 @@ public final class EventLoop implements Executor, AutoCloseable {
   private final ArrayDeque<Runnable> local = new ArrayDeque<>();
   private final List<Registration> sockets = new ArrayList<>();
   private final List<Runnable> roundHooks = new ArrayList<>();
-  private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+  private final PriorityQueue<LoopTimer> timers = new PriorityQueue<>();
   private final AtomicBoolean sleeping = new AtomicBoolean();
   private final CountDownLatch exited = new CountDownLatch(1);
   private volatile boolean running = true;
@@ -127,7 +127,7 @@ public final class EventLoop implements Executor, AutoCloseable {
    */
   public Registration register(ZMQ.Socket socket, Runnable readable) {
     requireLoop();
-    Registration registration = new Registration(socket, readable);
+    Registration registration = new Registration(this, socket, readable);
     try {
       socket.getFD().register(selector, java.nio.channels.SelectionKey.OP_READ);
     } catch (IOException e) {
@@ -154,9 +154,9 @@ public final class EventLoop implements Executor, AutoCloseable {
   }
 
   /** Runs {@code task} every {@code period} until cancelled, first after one period. Loop only. */
-  public Timer every(Duration period, Runnable task) {
+  public LoopTimer every(Duration period, Runnable task) {
     requireLoop();
-    Timer timer = new Timer(period.toNanos(), task, System.nanoTime() + period.toNanos());
+    LoopTimer timer = new LoopTimer(period.toNanos(), task, System.nanoTime() + period.toNanos());
     timers.add(timer);
     return timer;
   }
@@ -240,7 +240,7 @@ public final class EventLoop implements Executor, AutoCloseable {
 
   private void runTimers(long now) {
     while (!timers.isEmpty() && now - timers.peek().due >= 0) {
-      Timer timer = timers.poll();
+      LoopTimer timer = timers.poll();
       if (!timer.cancelled) {
         timer.due = now + timer.periodNanos;
         timers.add(timer);
@@ -295,7 +295,7 @@ public final class EventLoop implements Executor, AutoCloseable {
     }
   }
 
-  private void requireLoop() {
+  void requireLoop() {
     if (!inLoop()) {
       throw new IllegalStateException("only the thread of " + thread.getName() + " may do this");
     }
@@ -309,63 +309,13 @@ public final class EventLoop implements Executor, AutoCloseable {
     }
   }
 
-  /** A socket the loop reads. */
-  public final class Registration {
-    private final ZMQ.Socket socket;
-    private final Runnable readable;
-    private boolean paused;
-
-    private Registration(ZMQ.Socket socket, Runnable readable) {
-      this.socket = socket;
-      this.readable = readable;
-    }
-
-    /** Stops reading the socket until {@link #resume()}: its peers then wait. Loop only. */
-    public void pause() {
-      paused = true;
-    }
-
-    /** Reads the socket again. Loop only. */
-    public void resume() {
-      paused = false;
-    }
-
-    /** Stops watching the socket, before its owner closes it. Loop only. */
-    public void cancel() {
-      requireLoop();
-      sockets.remove(this);
-      java.nio.channels.SelectionKey key = socket.getFD().keyFor(selector);
-      if (key != null) {
-        key.cancel();
-      }
-    }
-
-    private boolean isReadable() {
-      return !paused && (socket.getEvents() & ZMQ.Poller.POLLIN) != 0;
-    }
-  }
-
-  /** A periodic task. */
-  public static final class Timer implements Comparable<Timer> {
-    private final long periodNanos;
-    private final Runnable task;
-    private long due;
-    private boolean cancelled;
-
-    private Timer(long periodNanos, Runnable task, long due) {
-      this.periodNanos = periodNanos;
-      this.task = task;
-      this.due = due;
-    }
-
-    /** Stops the timer. Loop only. */
-    public void cancel() {
-      cancelled = true;
-    }
-
-    @Override
-    public int compareTo(Timer other) {
-      return Long.compare(due - other.due, 0);
+  /** Stops watching a socket: its registration was cancelled. Loop thread only. */
+  void unregister(Registration registration) {
+    requireLoop();
+    sockets.remove(registration);
+    java.nio.channels.SelectionKey key = registration.socket.getFD().keyFor(selector);
+    if (key != null) {
+      key.cancel();
     }
   }
 }

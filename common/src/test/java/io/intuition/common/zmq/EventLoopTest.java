@@ -63,7 +63,7 @@ class EventLoopTest {
   @Test
   void every_runsUntilCancelled() throws Exception {
     AtomicInteger runs = new AtomicInteger();
-    CompletableFuture<EventLoop.Timer> timer = new CompletableFuture<>();
+    CompletableFuture<LoopTimer> timer = new CompletableFuture<>();
     loop.execute(() -> timer.complete(loop.every(Duration.ofMillis(5), runs::incrementAndGet)));
 
     await().atMost(Duration.ofSeconds(5)).until(() -> runs.get() >= 3);
@@ -82,7 +82,7 @@ class EventLoopTest {
       in.bind("inproc://event-loop-test");
       ZMQ.Socket out = context.createSocket(SocketType.PUSH);
       out.connect("inproc://event-loop-test");
-      CompletableFuture<EventLoop.Registration> registration = new CompletableFuture<>();
+      CompletableFuture<Registration> registration = new CompletableFuture<>();
       loop.execute(
           () ->
               registration.complete(

@@ -9,6 +9,8 @@ import io.intuition.common.codec.Protocol;
 import io.intuition.common.rpc.RpcException;
 import io.intuition.common.zmq.ConnectionWatch;
 import io.intuition.common.zmq.EventLoop;
+import io.intuition.common.zmq.LoopTimer;
+import io.intuition.common.zmq.Registration;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -37,9 +39,9 @@ final class ClientSocket {
   private final long heartbeatNanos;
   private final Map<MessageId, Call> pending = new HashMap<>();
   private final ArrayDeque<Call> backlog = new ArrayDeque<>();
-  private final EventLoop.Registration replies;
-  private final EventLoop.Registration events;
-  private final EventLoop.Timer tick;
+  private final Registration replies;
+  private final Registration events;
+  private final LoopTimer tick;
   private final Runnable flushBacklog = this::flushBacklog;
   private boolean closed;
 

@@ -6,6 +6,8 @@ import io.intuition.common.codec.MalformedEventException;
 import io.intuition.common.codec.MessageId;
 import io.intuition.common.codec.MessageIds;
 import io.intuition.common.zmq.EventLoop;
+import io.intuition.common.zmq.LoopTimer;
+import io.intuition.common.zmq.Registration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -42,8 +44,8 @@ final class ServerSocket {
   private final Dispatcher dispatcher;
   private final OpenCalls open;
   private final Outbox outbox;
-  private final EventLoop.Registration requests;
-  private final EventLoop.Timer tick;
+  private final Registration requests;
+  private final LoopTimer tick;
   private final Runnable flushWaiting = this::flushWaiting;
   private int queued;
 
