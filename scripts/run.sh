@@ -21,7 +21,7 @@ readonly THRESHOLD=0.5
 readonly START_TIMEOUT_S=60
 readonly STOP_TIMEOUT_S=5
 # the services' JVM flags, as the bench's (INTUITION_JAVA_OPTS overrides them)
-readonly JAVA_OPTS=${INTUITION_JAVA_OPTS:-"-XX:+UseSerialGC -Xms64m -Xmx64m -Xss512k -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m -XX:+ExitOnOutOfMemoryError"}
+readonly JAVA_OPTS=${INTUITION_JAVA_OPTS:-"-XX:+UseSerialGC -Xms32m -Xmx64m -Xss512k -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m -XX:+ExitOnOutOfMemoryError"}
 # what the no-mosquitto_sub fallback shows: the algo's DEBUG line for each order it places
 # ("{quote} -> [{order}]") and the bridge's order lines and counters
 readonly ORDER_LINES='-> \[\{|order'

@@ -31,7 +31,7 @@ class OverloadIT {
   private static final long MAX_RSS_BYTES = 150L * 1024 * 1024;
   private static final Duration ALL_ANSWERED = Duration.ofMinutes(4);
   private static final List<String> SMALL_HEAP =
-      List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx64m", "-XX:+ExitOnOutOfMemoryError");
+      List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx64m", "-XX:+ExitOnOutOfMemoryError");
 
   private MosquittoBroker broker;
   private ManagedProcess algo;
