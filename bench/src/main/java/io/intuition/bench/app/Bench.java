@@ -1,27 +1,28 @@
 package io.intuition.bench.app;
 
-import io.intuition.bench.broker.LocalMosquitto;
+import io.intuition.bench.broker.MosquittoBinary;
 import io.intuition.bench.load.Arrivals;
 import io.intuition.bench.load.Publisher;
-import io.intuition.bench.report.LatencyRun;
+import io.intuition.bench.report.CpuPerQuote;
+import io.intuition.bench.report.HostileRun;
+import io.intuition.bench.report.OriginalRun;
+import io.intuition.bench.report.OverloadRun;
 import io.intuition.bench.report.Report;
-import io.intuition.bench.report.RpcRun;
 import io.intuition.bench.report.Targets;
 import io.intuition.bench.report.Throughput;
-import io.intuition.bench.report.Usage;
-import io.intuition.bench.service.ProcessUsage;
+import io.intuition.bench.service.NodePeer;
+import io.intuition.bench.service.PythonZerorpc;
 import io.intuition.bench.step.Flow;
-import io.intuition.bench.step.RpcStep;
-import io.intuition.common.rpc.client.RpcClient;
+import io.intuition.bench.step.HostileInput;
+import io.intuition.bench.step.OriginalStack;
+import io.intuition.bench.step.Overload;
+import io.intuition.bench.step.Progress;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.paho.client.mqttv3.MqttException;
 
 /** One bench run: the steps in order, against one broker, with one publisher. */
@@ -30,116 +31,163 @@ final class Bench {
   private static final String QUOTES_TOPIC = "quotes";
   private static final String ORDERS_TOPIC = "orders";
   private static final Duration IDLE_LIMIT = Duration.ofSeconds(20);
-  private static final Duration OPEN_LIMIT = Duration.ofSeconds(60);
 
   private final Report.Settings settings;
+  private final Report.Broker broker;
+  private final Long brokerPid;
+  private final List<MosquittoBinary> overloadBrokers;
   private final Path root;
   private final Path logs;
-  private final PrintStream progress;
-  private final Long brokerPid;
+  private final Progress progress;
+  private final List<String> notes = new ArrayList<>();
 
-  /** A run; {@code brokerPid} is the broker's process when the bench started it, else null. */
-  Bench(Report.Settings settings, Path root, Path logs, PrintStream progress, Long brokerPid) {
+  /**
+   * A run against {@code broker}; {@code brokerPid} is its process when the bench started it, else
+   * null; the overload step starts a broker of each of {@code overloadBrokers}.
+   */
+  Bench(
+      Report.Settings settings,
+      Report.Broker broker,
+      Long brokerPid,
+      List<MosquittoBinary> overloadBrokers,
+      Path root,
+      Path logs,
+      Progress progress) {
     this.settings = settings;
+    this.broker = broker;
+    this.brokerPid = brokerPid;
+    this.overloadBrokers = List.copyOf(overloadBrokers);
     this.root = root;
     this.logs = logs;
     this.progress = progress;
-    this.brokerPid = brokerPid;
   }
 
-  /** Runs every step against the broker at {@code settings.broker()}. */
+  /** Runs every step; the report's targets are checked. */
   Report run(String timestamp) throws IOException, InterruptedException, MqttException {
     Files.createDirectories(logs);
-    String broker = settings.broker();
-    try (Publisher publisher = Publisher.connect(broker, settings.publishWindow());
-        Arrivals echoes = Arrivals.subscribe(broker, CEILING_TOPIC);
-        Arrivals orders = Arrivals.subscribe(broker, ORDERS_TOPIC)) {
+    Throughput ceiling;
+    SuiteSteps.Measured suite;
+    OriginalRun original;
+    try (Publisher publisher = Publisher.connect(settings.broker(), settings.publishWindow());
+        Arrivals echoes = Arrivals.subscribe(settings.broker(), CEILING_TOPIC);
+        Arrivals orders = Arrivals.subscribe(settings.broker(), ORDERS_TOPIC)) {
       Flow alone = new Flow("broker", publisher, CEILING_TOPIC, echoes, IDLE_LIMIT);
       Flow suiteFlow = new Flow("suite", publisher, QUOTES_TOPIC, orders, IDLE_LIMIT);
-      say("ceiling: warming up, then %,d quotes through the broker alone", settings.quotes());
-      alone.warmUp(settings.warmUp());
-      Throughput ceiling = alone.throughput(settings.quotes());
-      say("ceiling: %,.0f quotes/s", ceiling.perSecond());
-      try (Suite suite =
-          Suite.start(root, broker, settings.bridgeWindow(), settings.serviceJvmFlags(), logs)) {
-        say("suite: waiting for the first order, then warming up");
-        suiteFlow.awaitOpen(OPEN_LIMIT);
-        suiteFlow.warmUp(settings.warmUp());
-        Map<String, Long> measured = new LinkedHashMap<>();
-        suite.services().forEach(service -> measured.put(service.name(), service.pid()));
-        if (brokerPid != null) {
-          measured.put("mosquitto", brokerPid);
-        }
-        Map<String, ProcessUsage> before = usage(measured);
-        say("suite: %,d quotes through bridge and algo", settings.quotes());
-        Throughput throughput = suiteFlow.throughput(settings.quotes());
-        List<Usage> usage = usageSince(measured, before);
-        say("suite: %,.0f quotes/s", throughput.perSecond());
-        List<LatencyRun> latency = new ArrayList<>();
-        for (int rate : settings.rates()) {
-          for (Flow flow : List.of(suiteFlow, alone)) {
-            say(
-                "latency: %s at %,d quotes/s for %.0f s",
-                flow.name(), rate, settings.latencySeconds());
-            latency.add(flow.latency(rate, settings.latencySeconds()));
-          }
-        }
-        suite.requireAlive();
-        say("rpc: sequential, then windows %s", settings.windows());
-        RpcRun rpc = rpc(suite.algoAddress());
-        double ratio = ceiling.perSecond() > 0 ? throughput.perSecond() / ceiling.perSecond() : 0;
-        return new Report(
+      ceiling = progress.timed("ceiling", () -> ceiling(alone));
+      suite = new SuiteSteps(settings, root, logs, progress, brokerPid).run(suiteFlow, alone);
+      original = progress.timed("original stack", () -> original(publisher, suite));
+    }
+    List<OverloadRun> overload = progress.timed("overload", this::overload);
+    List<HostileRun> hostile =
+        progress.timed(
+            "hostile input",
+            () -> new HostileInput(root, settings.serviceJvmFlags(), logs, progress).run());
+    return report(timestamp, ceiling, suite, original, overload, hostile);
+  }
+
+  private Report report(
+      String timestamp,
+      Throughput ceiling,
+      SuiteSteps.Measured suite,
+      OriginalRun original,
+      List<OverloadRun> overload,
+      List<HostileRun> hostile) {
+    Report draft =
+        new Report(
             timestamp,
             Report.Machine.current(),
             settings,
+            broker,
             ceiling,
-            throughput,
-            ratio,
-            latency,
-            rpc,
-            usage,
-            Targets.check(ratio, latency, rpc, usage));
+            suite.cold(),
+            ratio(suite.cold().throughput(), ceiling),
+            suite.warm(),
+            ratio(suite.warm(), ceiling),
+            suite.latency(),
+            suite.rpc(),
+            suite.usage(),
+            CpuPerQuote.of(suite.usage(), settings.quotes()).orElse(null),
+            original,
+            overload,
+            hostile,
+            progress.seconds(),
+            notes,
+            List.of());
+    return draft.withTargets(Targets.check(draft));
+  }
+
+  private Throughput ceiling(Flow alone) throws InterruptedException, MqttException {
+    progress.say(
+        "ceiling: warming up, then %,d quotes through the broker alone", settings.quotes());
+    alone.warmUp(settings.warmUp());
+    Throughput ceiling = alone.throughput(settings.quotes());
+    progress.say("ceiling: %,.0f quotes/s", ceiling.perSecond());
+    return ceiling;
+  }
+
+  private OriginalRun original(Publisher publisher, SuiteSteps.Measured suite)
+      throws IOException, InterruptedException, MqttException {
+    NodePeer.Result found = NodePeer.find(root, System.getenv());
+    if (found.peer() == null) {
+      note("original stack skipped: " + found.missing());
+      return null;
+    }
+    String algo = "interop/node/algo-server.js (Node zerorpc)";
+    note(
+        "original stack: the original Python algo is replaced by the Node zerorpc algo "
+            + (PythonZerorpc.isImportable()
+                ? "(Python zerorpc is installed, but the bench runs the Node algo only)"
+                : "because Python zerorpc is not installed (python3 -c \"import zerorpc\" fails)"));
+    progress.say("original stack: bridge.js -> algo-server.js, %,d quotes", settings.quotes());
+    try {
+      OriginalRun run =
+          new OriginalStack(found.peer(), settings.broker(), publisher, IDLE_LIMIT, logs)
+              .run(settings.quotes(), settings.warmUp(), algo, suite.cold(), suite.warm());
+      progress.say("original stack: %,.0f quotes/s", run.throughput().perSecond());
+      return run;
+    } catch (IllegalStateException e) {
+      note("original stack failed, not measured: " + e.getMessage());
+      return null;
+    }
+  }
+
+  private List<OverloadRun> overload() throws IOException, InterruptedException, MqttException {
+    List<OverloadRun> runs = new ArrayList<>();
+    if (settings.overloadQuotes() == 0) {
+      note("overload skipped: --overload-quotes 0");
+      return runs;
+    }
+    if (overloadBrokers.isEmpty()) {
+      note("overload skipped: no mosquitto installed here to start a broker of the bench's own");
+      return runs;
+    }
+    Overload step =
+        new Overload(
+            root,
+            settings.serviceJvmFlags(),
+            settings.bridgeWindow(),
+            settings.publishWindow(),
+            logs);
+    for (MosquittoBinary binary : overloadBrokers) {
+      progress.say("overload: %,d quotes at once, %s", settings.overloadQuotes(), binary.label());
+      try {
+        OverloadRun run = step.run(binary, Math.toIntExact(settings.overloadQuotes()));
+        progress.say(
+            "overload: %,d of %,d answered in %.1f s", run.answered(), run.sent(), run.seconds());
+        runs.add(run);
+      } catch (IllegalStateException e) {
+        note("overload with " + binary.label() + " failed, not measured: " + e.getMessage());
       }
     }
+    return runs;
   }
 
-  private RpcRun rpc(String address) throws InterruptedException {
-    try (RpcClient client = RpcClient.connect(address)) {
-      Duration each = Duration.ofMillis(Math.round(settings.rpcSeconds() * 1_000));
-      return new RpcStep(client, each).run(settings.windows());
-    }
+  private void note(String note) {
+    notes.add(note);
+    progress.say("%s", note);
   }
 
-  private static Map<String, ProcessUsage> usage(Map<String, Long> pids) throws IOException {
-    Map<String, ProcessUsage> usage = new LinkedHashMap<>();
-    if (ProcessUsage.isAvailable()) {
-      for (Map.Entry<String, Long> process : pids.entrySet()) {
-        usage.put(process.getKey(), ProcessUsage.of(process.getValue()));
-      }
-    }
-    return usage;
-  }
-
-  private static List<Usage> usageSince(Map<String, Long> pids, Map<String, ProcessUsage> before)
-      throws IOException {
-    List<Usage> usage = new ArrayList<>();
-    for (Map.Entry<String, ProcessUsage> entry : before.entrySet()) {
-      ProcessUsage used = ProcessUsage.of(pids.get(entry.getKey())).since(entry.getValue());
-      usage.add(
-          new Usage(
-              entry.getKey(), used.peakRssBytes() / 1e6, used.userSeconds(), used.systemSeconds()));
-    }
-    return usage;
-  }
-
-  private void say(String pattern, Object... values) {
-    progress.println("bench: " + String.format(java.util.Locale.ROOT, pattern, values));
-    progress.flush();
-  }
-
-  /** Starts a broker of the bench's own when none is given. */
-  static LocalMosquitto startBroker(Path logs) throws IOException, InterruptedException {
-    Files.createDirectories(logs);
-    return LocalMosquitto.start(logs);
+  private static double ratio(Throughput run, Throughput ceiling) {
+    return ceiling.perSecond() > 0 ? run.perSecond() / ceiling.perSecond() : 0;
   }
 }

@@ -1,10 +1,13 @@
 package io.intuition.bench.app;
 
 import io.intuition.bench.broker.LocalMosquitto;
+import io.intuition.bench.broker.MosquittoFinder;
 import io.intuition.bench.report.Report;
 import io.intuition.bench.report.ResultFiles;
 import io.intuition.bench.report.Table;
+import io.intuition.bench.step.Progress;
 import io.intuition.common.cli.BuildInfo;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -27,12 +30,22 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Measures the suite on this machine, everything on loopback, and prints a table:",
-      "  1. ceiling: N quotes from one QoS 1 publisher to one QoS 1 subscriber, broker alone",
-      "  2. suite: the same N quotes through bridge -> algo (threshold 0) to the last order",
-      "  3. latency: quote ts -> order at fixed offered rates, and the broker alone at each",
-      "  4. RPC alone: sequential event calls, then pipelined at each window",
-      "  5. peak RSS and CPU seconds of the bridge and the algo during step 2",
+      "Measures the suite on this machine, all on loopback, and prints a table:",
+      " 1. ceiling: N quotes, one QoS 1 publisher to one subscriber, broker alone",
+      " 2. cold: a fresh suite; once a probe gets its order, --cold-quotes quotes",
+      "    at full speed through bridge -> algo (threshold 0) to the last order",
+      " 3. warm: after --warmup quotes, N quotes through the suite; meanwhile the",
+      "    peak RSS and CPU per quote of bridge, algo and the bench's mosquitto",
+      " 4. latency: quote ts -> order at each offered rate, and broker alone",
+      " 5. RPC alone: sequential event calls, then pipelined at each window",
+      " 6. original stack, when node and interop/node/node_modules are here:",
+      "    bridge.js and the Node zerorpc algo (for the Python one), N quotes",
+      " 7. overload: --overload-quotes at once to a fresh suite, a broker of its",
+      "    own per Mosquitto found (fixed, system): answered, RSS, shed",
+      " 8. hostile input, a fresh algo-service each: a 100 MiB frame, an event",
+      "    of 10^6 symbols, 200,000 requests never read; then a fresh ping",
+      "The broker is the fixed Mosquitto (2.0.13+) when found, else the system's",
+      "(--mosquitto or --mqtt choose). A default run: about 6 minutes, 2 cores.",
       "Writes <out>/<timestamp>.json and the latency plot <out>/<timestamp>.svg."
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -44,12 +57,27 @@ import picocli.CommandLine.Spec;
 public final class BenchMain implements Callable<Integer> {
   static final BuildInfo BUILD = BuildInfo.load("/io/intuition/bench/build.properties");
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+  private static final long MAX_OVERLOAD_QUOTES = 10_000_000;
 
   @Option(
       names = {"-n", "--quotes"},
       defaultValue = "100000",
       description = "Quotes in the throughput steps (default ${DEFAULT-VALUE}).")
   long quotes;
+
+  @Option(
+      names = "--cold-quotes",
+      defaultValue = "20000",
+      description =
+          "Quotes of the cold step, sent to a freshly started suite (default ${DEFAULT-VALUE}).")
+  long coldQuotes;
+
+  @Option(
+      names = "--overload-quotes",
+      defaultValue = "200000",
+      description =
+          "Quotes of the overload step, published at once; 0 skips it (default ${DEFAULT-VALUE}).")
+  long overloadQuotes;
 
   @Option(
       names = "--warmup",
@@ -114,6 +142,16 @@ public final class BenchMain implements Callable<Integer> {
   String mqtt;
 
   @Option(
+      names = "--mosquitto",
+      paramLabel = "PATH",
+      description =
+          "The Mosquitto binary of the bench's own broker (default: the fixed one, 2.0.13 or newer,"
+              + " from env "
+              + MosquittoFinder.VARIABLE
+              + " or ~/.cache/intuition, else the system's).")
+  Path mosquitto;
+
+  @Option(
       names = "--root",
       description = "The project folder with the built jars (default: found from the bench jar).")
   Path root;
@@ -128,8 +166,8 @@ public final class BenchMain implements Callable<Integer> {
 
   /** The services' JVM flags, the same as scripts/run.sh's. */
   static final String DEFAULT_JVM =
-      "-XX:+UseSerialGC -Xms16m -Xmx64m -Xss512k -XX:MaxMetaspaceSize=64m"
-          + " -XX:ReservedCodeCacheSize=32m";
+      "-XX:+UseSerialGC -Xms32m -Xmx64m -Xss512k -XX:MaxMetaspaceSize=64m"
+          + " -XX:ReservedCodeCacheSize=32m -XX:+ExitOnOutOfMemoryError";
 
   /** Runs the bench; exits with its status. */
   public static void main(String[] args) {
@@ -138,32 +176,29 @@ public final class BenchMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintStream stdout = System.out;
-    if (quotes <= 0 || warmUp < 0 || seconds <= 0 || rpcSeconds <= 0 || publishWindow <= 0) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "--quotes, --seconds, --rpc-seconds and --publish-window must be above 0,"
-              + " --warmup not negative");
-    }
+    validate();
     String timestamp = LocalDateTime.now().format(STAMP);
     Path logs = out.resolve("logs").resolve(timestamp);
     Path project = root != null ? root : projectRoot();
-    try (LocalMosquitto broker = mqtt == null ? Bench.startBroker(logs) : null) {
+    BrokerChoice choice = new BrokerChoice(MosquittoFinder.here());
+    try (LocalMosquitto broker = mqtt == null ? startBroker(choice, logs) : null) {
       String url = mqtt != null ? mqtt : broker.url();
-      Report.Settings settings =
-          new Report.Settings(
-              quotes,
-              warmUp,
-              rates,
-              seconds,
-              rpcSeconds,
-              windows,
-              publishWindow,
-              bridgeWindow,
-              serviceJvm,
-              url);
-      Long brokerPid = broker != null ? broker.pid() : null;
-      Report report = new Bench(settings, project, logs, System.err, brokerPid).run(timestamp);
+      Report.Broker info =
+          broker == null
+              ? new Report.Broker(url, null, null)
+              : new Report.Broker(
+                  url, broker.binary().path().toString(), broker.binary().version());
+      Report report =
+          new Bench(
+                  settings(url),
+                  info,
+                  broker != null ? broker.pid() : null,
+                  choice.overload(broker),
+                  project,
+                  logs,
+                  new Progress(System.err))
+              .run(timestamp);
+      PrintStream stdout = System.out;
       new Table(stdout).print(report);
       Path json = ResultFiles.write(report, out, timestamp);
       stdout.println();
@@ -172,6 +207,51 @@ public final class BenchMain implements Callable<Integer> {
     } catch (IllegalStateException e) {
       spec.commandLine().getErr().println("bench: " + e.getMessage() + " (logs in " + logs + ")");
       return 1;
+    }
+  }
+
+  private void validate() {
+    if (quotes <= 0
+        || coldQuotes <= 0
+        || warmUp < 0
+        || seconds <= 0
+        || rpcSeconds <= 0
+        || publishWindow <= 0) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--quotes, --cold-quotes, --seconds, --rpc-seconds and --publish-window must be above 0,"
+              + " --warmup not negative");
+    }
+    if (overloadQuotes < 0 || overloadQuotes > MAX_OVERLOAD_QUOTES) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--overload-quotes must be 0 to " + MAX_OVERLOAD_QUOTES + ", but was " + overloadQuotes);
+    }
+  }
+
+  private Report.Settings settings(String url) {
+    return new Report.Settings(
+        quotes,
+        coldQuotes,
+        overloadQuotes,
+        warmUp,
+        rates,
+        seconds,
+        rpcSeconds,
+        windows,
+        publishWindow,
+        bridgeWindow,
+        serviceJvm,
+        url);
+  }
+
+  /** The bench's own broker: --mosquitto, else the fixed binary, else the system's. */
+  private LocalMosquitto startBroker(BrokerChoice choice, Path logs)
+      throws IOException, InterruptedException {
+    try {
+      return LocalMosquitto.start(choice.main(mosquitto), logs);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
   }
 

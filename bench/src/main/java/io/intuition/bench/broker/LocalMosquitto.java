@@ -1,14 +1,10 @@
 package io.intuition.bench.broker;
 
 import io.intuition.bench.service.Processes;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A Mosquitto broker of the bench's own, on a free loopback port, configured like {@code
@@ -21,33 +17,35 @@ public final class LocalMosquitto implements AutoCloseable {
           + "or pass --mqtt with the address of a running broker";
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
-  private static final List<String> SEARCH = List.of("/usr/sbin", "/usr/local/sbin", "/sbin");
 
+  private final MosquittoBinary binary;
   private final Process process;
   private final int port;
 
-  private LocalMosquitto(Process process, int port) {
+  private LocalMosquitto(MosquittoBinary binary, Process process, int port) {
+    this.binary = binary;
     this.process = process;
     this.port = port;
   }
 
   /**
-   * Starts a broker, writing its configuration and log under {@code directory}.
+   * Starts {@code binary}, writing its configuration and log under {@code directory}.
    *
-   * @throws IllegalStateException if mosquitto is not installed or does not start
+   * @throws IllegalStateException if it does not start
    */
-  public static LocalMosquitto start(Path directory) throws IOException, InterruptedException {
-    Path binary = find().orElseThrow(() -> new IllegalStateException(NOT_INSTALLED));
+  public static LocalMosquitto start(MosquittoBinary binary, Path directory)
+      throws IOException, InterruptedException {
+    Files.createDirectories(directory);
     int port = Processes.freePort();
     Path config = directory.resolve("mosquitto.conf");
     Files.writeString(config, config(port));
     Process process =
-        new ProcessBuilder(binary.toString(), "-c", config.toString())
+        new ProcessBuilder(binary.path().toString(), "-c", config.toString())
             .redirectErrorStream(true)
             .redirectOutput(directory.resolve("mosquitto.log").toFile())
             .start();
     Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "mosquitto-stop"));
-    LocalMosquitto broker = new LocalMosquitto(process, port);
+    LocalMosquitto broker = new LocalMosquitto(binary, process, port);
     broker.awaitListening(directory);
     return broker;
   }
@@ -55,6 +53,11 @@ public final class LocalMosquitto implements AutoCloseable {
   /** The broker's address, {@code tcp://127.0.0.1:<port>}. */
   public String url() {
     return "tcp://127.0.0.1:" + port;
+  }
+
+  /** The binary it runs. */
+  public MosquittoBinary binary() {
+    return binary;
   }
 
   /** The broker's process id, for its resource use. */
@@ -92,16 +95,6 @@ public final class LocalMosquitto implements AutoCloseable {
       close();
       throw new IllegalStateException("mosquitto did not listen on port " + port + " in time");
     }
-  }
-
-  private static Optional<Path> find() {
-    Stream<String> path =
-        Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator));
-    return Stream.concat(path, SEARCH.stream())
-        .filter(dir -> !dir.isEmpty())
-        .map(dir -> Path.of(dir, "mosquitto"))
-        .filter(Files::isExecutable)
-        .findFirst();
   }
 
   @Override

@@ -11,27 +11,43 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 /**
  * A QoS 1 subscriber that counts what arrives on one topic and records each message's latency: its
  * arrival time minus the {@code ts} it carries. Messages stamped before the current {@link #expect}
- * call (stragglers of an earlier step) are ignored.
+ * call (stragglers of an earlier step) are ignored. An {@link #unstamped} subscriber counts every
+ * message instead, for peers whose orders carry no {@code ts}, and records no latency.
  */
 public final class Arrivals implements AutoCloseable {
   private static final long MAX_LATENCY_MICROS = TimeUnit.MINUTES.toMicros(10);
   private static final long WAIT_STEP_MS = 100;
 
   private final MqttAsyncClient client;
+  private final boolean stamped;
   private final Object lock = new Object();
   private final Histogram latency = new Histogram(MAX_LATENCY_MICROS, 3);
   private long since = Long.MAX_VALUE;
   private long count;
   private long lastArrivalNanos;
 
-  private Arrivals(MqttAsyncClient client) {
+  private Arrivals(MqttAsyncClient client, boolean stamped) {
     this.client = client;
+    this.stamped = stamped;
   }
 
   /** A subscriber to {@code topic}, subscribed once this returns. */
   public static Arrivals subscribe(String url, String topic) throws MqttException {
+    return subscribe(url, topic, true);
+  }
+
+  /**
+   * A subscriber to {@code topic} that counts every message arriving after {@link #expect}, stamped
+   * or not, and records no latency.
+   */
+  public static Arrivals unstamped(String url, String topic) throws MqttException {
+    return subscribe(url, topic, false);
+  }
+
+  private static Arrivals subscribe(String url, String topic, boolean stamped)
+      throws MqttException {
     MqttAsyncClient client = MqttClients.connect(url, "sub", 1_000);
-    Arrivals arrivals = new Arrivals(client);
+    Arrivals arrivals = new Arrivals(client, stamped);
     client.setCallback(arrivals.new Callback());
     client.subscribe(topic, 1).waitForCompletion(10_000);
     return arrivals;
@@ -85,12 +101,14 @@ public final class Arrivals implements AutoCloseable {
 
   private void arrived(byte[] payload) {
     long now = System.nanoTime();
-    long ts = QuoteMessages.ts(payload);
+    long ts = stamped ? QuoteMessages.ts(payload) : 0;
     synchronized (lock) {
-      if (ts < since) {
+      if (since == Long.MAX_VALUE || (stamped && ts < since)) {
         return;
       }
-      latency.recordValue(Math.min(Math.max(0, Clock.toMicros(now) - ts), MAX_LATENCY_MICROS));
+      if (stamped) {
+        latency.recordValue(Math.min(Math.max(0, Clock.toMicros(now) - ts), MAX_LATENCY_MICROS));
+      }
       count++;
       lastArrivalNanos = now;
       lock.notifyAll();

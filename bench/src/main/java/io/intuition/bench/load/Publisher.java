@@ -54,6 +54,18 @@ public final class Publisher implements AutoCloseable {
   }
 
   /**
+   * Publishes {@code count} quotes to {@code topic} as fast as the window allows, the {@code n}-th
+   * stamped {@code firstTs + n} rather than with the time: each quote has a {@code ts} of its own,
+   * so what arrives can be told apart by it.
+   */
+  public void numbered(String topic, long firstTs, long count)
+      throws InterruptedException, MqttException {
+    for (long n = 0; n < count; n++) {
+      send(topic, QuoteMessages.quote(n, firstTs + n));
+    }
+  }
+
+  /**
    * Publishes at {@code rate} quotes/s for {@code seconds}, each stamped with the moment it was due
    * rather than sent, so a publisher held back by a slow system shows that delay as latency.
    *

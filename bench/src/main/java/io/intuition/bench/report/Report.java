@@ -1,6 +1,9 @@
 package io.intuition.bench.report;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything one bench run measured, as written to {@code bench-results/<timestamp>.json}.
@@ -8,25 +11,95 @@ import java.util.List;
  * @param timestamp when the run started, ISO-8601
  * @param machine what it ran on
  * @param settings how it was run
+ * @param broker the broker of the throughput, latency and original-stack steps
  * @param ceiling the broker alone: N quotes from one publisher to one subscriber
- * @param suite the same N quotes through bridge and algo, until the last order arrived
+ * @param cold the suite's first quotes after a fresh start
+ * @param coldToCeiling {@code cold / ceiling} quotes/s
+ * @param suite the same N quotes through bridge and algo, warm, until the last order arrived
  * @param suiteToCeiling {@code suite / ceiling} quotes/s
  * @param latency suite and broker-alone latency at each offered rate
  * @param rpc RPC alone
- * @param usage what the bridge and the algo used during the suite throughput step
+ * @param usage what the bridge, the algo and the broker used during the warm throughput step
+ * @param cpuPerQuote that CPU time per quote, or null where it could not be read
+ * @param original the original-style stack, or null when it could not run (see notes)
+ * @param overload quotes far past the suite's capacity, one run per broker
+ * @param hostile hostile input to the algo-service, one run per case
+ * @param stepSeconds how long each step took, in the order they ran
+ * @param notes what the reader should know about this run, such as a step skipped and why
  * @param targets each target and whether this run met it
  */
 public record Report(
     String timestamp,
     Machine machine,
     Settings settings,
+    Broker broker,
     Throughput ceiling,
+    ColdRun cold,
+    double coldToCeiling,
     Throughput suite,
     double suiteToCeiling,
     List<LatencyRun> latency,
     RpcRun rpc,
     List<Usage> usage,
+    CpuPerQuote cpuPerQuote,
+    OriginalRun original,
+    List<OverloadRun> overload,
+    List<HostileRun> hostile,
+    Map<String, Double> stepSeconds,
+    List<String> notes,
     List<Target> targets) {
+
+  /** Copies the lists. */
+  public Report {
+    latency = List.copyOf(latency);
+    usage = List.copyOf(usage);
+    overload = List.copyOf(overload);
+    hostile = List.copyOf(hostile);
+    stepSeconds = Collections.unmodifiableMap(new LinkedHashMap<>(stepSeconds));
+    notes = List.copyOf(notes);
+    targets = List.copyOf(targets);
+  }
+
+  /** This report with {@code targets}. */
+  public Report withTargets(List<Target> targets) {
+    return new Report(
+        timestamp,
+        machine,
+        settings,
+        broker,
+        ceiling,
+        cold,
+        coldToCeiling,
+        suite,
+        suiteToCeiling,
+        latency,
+        rpc,
+        usage,
+        cpuPerQuote,
+        original,
+        overload,
+        hostile,
+        stepSeconds,
+        notes,
+        targets);
+  }
+
+  /**
+   * The broker.
+   *
+   * @param address its address
+   * @param binary the executable the bench started, or null for a broker given with --mqtt
+   * @param version the version that binary reports, or null when unknown
+   */
+  public record Broker(String address, String binary, String version) {
+
+    /** {@code mosquitto 2.0.21 (/usr/sbin/mosquitto)}, or the address of an external broker. */
+    public String label() {
+      return version == null
+          ? "external broker at " + address + ", version unknown"
+          : "mosquitto " + version + " (" + binary + ")";
+    }
+  }
 
   /**
    * The machine.
@@ -50,6 +123,8 @@ public record Report(
    * How the run was made.
    *
    * @param quotes N, the quotes of the throughput steps
+   * @param coldQuotes the quotes of the cold throughput step
+   * @param overloadQuotes the quotes of the overload step, 0 when it was skipped
    * @param warmUp the quotes (and calls) sent first and not measured
    * @param rates the offered rates of the latency step, quotes/s
    * @param latencySeconds how long each rate was offered
@@ -62,6 +137,8 @@ public record Report(
    */
   public record Settings(
       long quotes,
+      long coldQuotes,
+      long overloadQuotes,
       long warmUp,
       List<Integer> rates,
       double latencySeconds,

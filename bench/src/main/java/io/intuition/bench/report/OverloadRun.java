@@ -1,0 +1,31 @@
+package io.intuition.bench.report;
+
+/**
+ * Quotes published at full speed to a fresh suite, far past what it can take, with one broker.
+ *
+ * @param broker the broker, such as {@code mosquitto 2.0.21}
+ * @param binary the broker's executable
+ * @param sent the quotes published
+ * @param answered the quotes whose order arrived, each counted once (by its {@code ts})
+ * @param duplicates orders that arrived again for a quote already answered
+ * @param seconds from the first publish to the last new order
+ * @param bridgePeakRssMb the bridge's peak resident set, MiB, its last reading if it died
+ * @param bridgeExit the bridge's exit status if it died during the run, else null
+ * @param shed what the bridge's log says it refused unacknowledged, or null if unread
+ */
+public record OverloadRun(
+    String broker,
+    String binary,
+    long sent,
+    long answered,
+    long duplicates,
+    double seconds,
+    double bridgePeakRssMb,
+    Integer bridgeExit,
+    Long shed) {
+
+  /** Whether every quote was answered. */
+  public boolean complete() {
+    return answered >= sent;
+  }
+}

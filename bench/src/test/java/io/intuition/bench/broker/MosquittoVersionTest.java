@@ -1,0 +1,54 @@
+package io.intuition.bench.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MosquittoVersionTest {
+
+  @Test
+  void parseHelp_firstLineOfMosquittoHelp_givesTheVersion() {
+    String help = "mosquitto version 2.0.21\n\nmosquitto is an MQTT v5.0/v3.1.1/v3.1 broker.\n";
+
+    assertThat(MosquittoVersion.parseHelp(help)).contains("2.0.21");
+  }
+
+  @Test
+  void parseHelp_otherOutput_givesNothing() {
+    String error =
+        "mosquitto: error while loading shared libraries: libwebsockets.so.17: cannot open"
+            + " shared object file: No such file or directory\n";
+
+    assertThat(MosquittoVersion.parseHelp(error)).isEmpty();
+    assertThat(MosquittoVersion.parseHelp("")).isEmpty();
+    assertThat(MosquittoVersion.parseHelp("\nmosquitto version 2.0.21\n")).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"2.0.13", "2.0.21", "2.0.100", "2.1.0", "3.0", "2.0.18-rc1"})
+  void isFixed_2_0_13OrNewer_isTrue(String version) {
+    assertThat(MosquittoVersion.isFixed(version)).isTrue();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"2.0.11", "2.0.12", "2.0.9", "1.6.15", "2.0"})
+  void isFixed_before2_0_13_isFalse(String version) {
+    assertThat(MosquittoVersion.isFixed(version)).isFalse();
+  }
+
+  @Test
+  void isFixed_notAVersion_failsNamingIt() {
+    assertThatThrownBy(() -> MosquittoVersion.isFixed("v2"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("version must start with a number such as 2.0.13, but was \"v2\"");
+  }
+
+  @Test
+  void compare_comparesNumberByNumberNotAsText() {
+    assertThat(MosquittoVersion.compare("2.0.9", "2.0.13")).isNegative();
+    assertThat(MosquittoVersion.compare("2.0.21", "2.0.21")).isZero();
+  }
+}
