@@ -81,10 +81,11 @@ public final class BenchMain implements Callable<Integer> {
 
   @Option(
       names = "--warmup",
-      defaultValue = "50000",
+      defaultValue = "150000",
       description =
           "Quotes sent first and not measured, per path: the services' JIT compilers are busy"
-              + " for tens of thousands of quotes (default ${DEFAULT-VALUE}).")
+              + " for the first 20-30 s of traffic, and CPU per quote is to be measured in steady"
+              + " state (default ${DEFAULT-VALUE}; the original stack gets at most 20000).")
   long warmUp;
 
   @Option(
