@@ -7,40 +7,43 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * Quotes numbered by their {@code ts}, alternating the full shape {@code {"sid":..,"quote":..}} and
- * the compact {@code {"GOOG": 3.45}}, and the bookkeeping of which were answered.
+ * Quotes numbered from 0, alternating the full shape {@code {"sid":..,"quote":..}} and the compact
+ * {@code {"GOOG": 3.45}}, and the bookkeeping of which were answered. Quote {@code n} carries
+ * {@code ts} {@code n + 1}, since a {@code ts} must be positive, and each orders is counted by the
+ * number of the quote its {@code ts} echoes.
  */
 final class QuoteFeed {
   private static final String[] SYMBOLS = {"GOOG", "AAPL", "MSFT", "AMZN", "NVDA"};
 
   private QuoteFeed() {}
 
-  /** Quotes with ts {@code from} to {@code to - 1}. */
+  /** Quotes number {@code from} to {@code to - 1}. */
   static List<String> lines(int from, int to) {
     return IntStream.range(from, to).mapToObj(QuoteFeed::line).toList();
   }
 
-  static String line(int ts) {
-    String sid = SYMBOLS[ts % SYMBOLS.length];
-    String price = String.valueOf(100 + ts % 97 + 0.25);
-    return ts % 2 == 0
+  static String line(int number) {
+    String sid = SYMBOLS[number % SYMBOLS.length];
+    String price = String.valueOf(100 + number % 97 + 0.25);
+    long ts = number + 1L;
+    return number % 2 == 0
         ? "{\"sid\":\"" + sid + "\",\"quote\":" + price + ",\"ts\":" + ts + "}"
         : "{\"" + sid + "\":" + price + ",\"ts\":" + ts + "}";
   }
 
-  /** How many orders each ts got. */
+  /** How many orders each quote got, by its number. */
   static Map<Long, Integer> ordersPerTs(List<MqttProbe.Received> orders) {
     Map<Long, Integer> counts = new HashMap<>();
     for (MqttProbe.Received order : orders) {
       Object ts = order.json().get("ts");
       if (ts instanceof Number number) {
-        counts.merge(number.longValue(), 1, Integer::sum);
+        counts.merge(number.longValue() - 1, 1, Integer::sum);
       }
     }
     return counts;
   }
 
-  /** The ts in {@code [0, count)} that got no order. */
+  /** The quote numbers in {@code [0, count)} that got no order. */
   static List<Long> unanswered(Map<Long, Integer> counts, int count) {
     List<Long> missing = new ArrayList<>();
     for (long ts = 0; ts < count; ts++) {

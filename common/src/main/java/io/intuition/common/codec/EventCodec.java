@@ -108,8 +108,18 @@ public final class EventCodec {
       }
       header();
       String name = name();
-      Object args = packed ? packedValue() : Msgpack.read(in, payload.length);
-      return new Event(id, responseTo, name, args);
+      return new Event(id, responseTo, name, args(name));
+    }
+
+    private Object args(String name) throws IOException {
+      if (packed) {
+        return packedValue();
+      }
+      try {
+        return Msgpack.read(in, payload.length);
+      } catch (MalformedEventException e) {
+        throw new MalformedEventException("the args of " + name + ": " + e.getMessage(), id);
+      }
     }
 
     private MalformedEventException notAnEvent() {

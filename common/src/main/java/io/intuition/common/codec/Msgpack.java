@@ -151,10 +151,13 @@ public final class Msgpack {
     checkCount(in, size, 2, limit, depth);
     Map<Object, Object> map = new LinkedHashMap<>(size * 4 / 3 + 1);
     for (int i = 0; i < size; i++) {
-      Object key = read(in, limit, depth + 1);
-      map.put(
-          key instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : key,
-          read(in, limit, depth + 1));
+      Object read = read(in, limit, depth + 1);
+      Object key = read instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : read;
+      map.put(key, read(in, limit, depth + 1));
+      if (map.size() != i + 1) {
+        // peers that keep the first or the last value would each read another message
+        throw new MalformedEventException("a map has the key " + Values.describe(key) + " twice");
+      }
     }
     return map;
   }

@@ -6,17 +6,24 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A buy decision for one quote: how much cash was invested and what is left.
+ * An order filled at one quote: what was bought or sold, for how much, and the cash left.
  *
- * @param sid the symbol bought; never blank
- * @param quote the price paid per share; always positive
- * @param amount the cash invested; never negative
- * @param shares the shares bought; never negative
+ * @param side whether it bought or sold; never null
+ * @param sid the symbol traded; never blank
+ * @param quote the price per share; always positive
+ * @param amount the cash paid for a buy, or received for a sell; never negative
+ * @param shares the shares bought or sold; never negative
  * @param cash the cash left after the order; never negative
  * @param ts the quote's timestamp in epoch microseconds, echoed back; may be null
  */
 public record Order(
-    String sid, BigDecimal quote, BigDecimal amount, BigDecimal shares, BigDecimal cash, Long ts) {
+    Side side,
+    String sid,
+    BigDecimal quote,
+    BigDecimal amount,
+    BigDecimal shares,
+    BigDecimal cash,
+    Long ts) {
 
   /**
    * Validates the order.
@@ -26,6 +33,7 @@ public record Order(
    *     {@code amount}, {@code shares} or {@code cash} is negative
    */
   public Order {
+    Objects.requireNonNull(side, "side must not be null");
     Objects.requireNonNull(sid, "sid must not be null");
     if (sid.isBlank()) {
       throw new IllegalArgumentException("sid must be a non-empty string, but was \"" + sid + '"');
@@ -41,7 +49,8 @@ public record Order(
 
   /**
    * The order as plain wire values: {@code sid}, {@code quote}, {@code amount}, {@code shares},
-   * {@code cash} as doubles, in that order, then {@code ts} only when known.
+   * {@code cash} as doubles, in that order, then {@code ts} only when known, then {@code side}
+   * ({@code buy} or {@code sell}): the original peers' fields first, and in their order.
    *
    * @return a fresh mutable map holding only String, Double and Long values
    */
@@ -55,6 +64,7 @@ public record Order(
     if (ts != null) {
       wire.put("ts", ts);
     }
+    wire.put("side", side.wireName());
     return wire;
   }
 

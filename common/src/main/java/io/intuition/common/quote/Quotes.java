@@ -92,15 +92,7 @@ public final class Quotes {
   }
 
   private static BigDecimal price(Object value) {
-    BigDecimal price = number(QUOTE, value);
-    double approximate = price.doubleValue();
-    // Beyond double range the wire cannot carry the price back, and huge scales make the
-    // portfolio's exact arithmetic arbitrarily slow.
-    if (price.signum() != 0 && (Double.isInfinite(approximate) || approximate == 0)) {
-      throw new InvalidQuoteException(
-          "quote must be within double range, but was " + Values.describe(value));
-    }
-    return price;
+    return number(QUOTE, value);
   }
 
   private static Long ts(Object value) {
@@ -111,7 +103,7 @@ public final class Quotes {
       return number(TS, value).longValueExact();
     } catch (ArithmeticException e) {
       throw new InvalidQuoteException(
-          "ts must be a 64-bit integer, but was " + Values.describe(value));
+          "ts must be a positive integer, but was " + Values.describe(value));
     }
   }
 

@@ -134,6 +134,24 @@ class EventCodecTest {
   }
 
   @Test
+  void decode_argsWithADuplicateKey_isMalformedAndNamesTheRequest() {
+    byte[] duplicate = {(byte) 0x82, (byte) 0xa1, 'k', 0x01, (byte) 0xa1, 'k', 0x02};
+    byte[] head = msgpack(Map.of("message_id", "id-1", "v", 3));
+    byte[] payload = new byte[1 + head.length + 2 + 1 + duplicate.length];
+    payload[0] = (byte) 0x93; // [header, "e", [{"k": 1, "k": 2}]]
+    System.arraycopy(head, 0, payload, 1, head.length);
+    payload[1 + head.length] = (byte) 0xa1;
+    payload[2 + head.length] = 'e';
+    payload[3 + head.length] = (byte) 0x91;
+    System.arraycopy(duplicate, 0, payload, 4 + head.length, duplicate.length);
+
+    assertThatThrownBy(() -> codec.decode(payload))
+        .isInstanceOfSatisfying(
+            MalformedEventException.class, e -> assertThat(e.request()).hasToString("id-1"))
+        .hasMessage("the args of e: a map has the key \"k\" twice");
+  }
+
+  @Test
   void decode_binEventName_isReadAsText() {
     Map<String, Object> header = Map.of("message_id", "id-1", "v", 3);
     byte[] payload = msgpack(List.of(header, "ping".getBytes(StandardCharsets.UTF_8), List.of()));

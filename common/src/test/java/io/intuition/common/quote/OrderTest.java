@@ -21,13 +21,21 @@ class OrderTest {
             Map.entry("amount", 500.0),
             Map.entry("shares", 166.666666),
             Map.entry("cash", 500.0),
-            Map.entry("ts", TS));
+            Map.entry("ts", TS),
+            Map.entry("side", "buy"));
   }
 
   @Test
   void toWire_withoutTs_omitsTs() {
     assertThat(order("1.00", "0.333333", "9.00", null).toWire())
-        .containsOnlyKeys("sid", "quote", "amount", "shares", "cash");
+        .containsOnlyKeys("sid", "quote", "amount", "shares", "cash", "side");
+  }
+
+  @Test
+  void toWire_sell_namesTheSide() {
+    Order sell = new Order(Side.SELL, "GOOG", one(), one(), one(), one(), null);
+
+    assertThat(sell.toWire()).containsEntry("side", "sell");
   }
 
   @Test
@@ -65,27 +73,29 @@ class OrderTest {
 
   @Test
   void newOrder_nonPositiveQuote_failsNamingTheValue() {
-    assertThatThrownBy(() -> new Order("GOOG", BigDecimal.ZERO, one(), one(), one(), null))
+    assertThatThrownBy(
+            () -> new Order(Side.BUY, "GOOG", BigDecimal.ZERO, one(), one(), one(), null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("quote must be positive, but was 0");
   }
 
   @Test
   void newOrder_blankSid_fails() {
-    assertThatThrownBy(() -> new Order(" ", one(), one(), one(), one(), null))
+    assertThatThrownBy(() -> new Order(Side.BUY, " ", one(), one(), one(), one(), null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("sid must be a non-empty string, but was \" \"");
   }
 
   @Test
   void newOrder_nullAmount_failsNamingTheField() {
-    assertThatThrownBy(() -> new Order("GOOG", one(), null, one(), one(), null))
+    assertThatThrownBy(() -> new Order(Side.BUY, "GOOG", one(), null, one(), one(), null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("amount must not be null");
   }
 
   private static Order order(String amount, String shares, String cash, Long ts) {
     return new Order(
+        Side.BUY,
         "GOOG",
         new BigDecimal("3"),
         new BigDecimal(amount),

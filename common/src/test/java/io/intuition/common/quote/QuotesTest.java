@@ -16,6 +16,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class QuotesTest {
+  private static final String NOT_NORMAL =
+      "quote must be a normal number between 2.2250738585072014E-308 and 1.7976931348623157E308, but was ";
+
   private static final long TS = 1_700_000_000_000_000L;
 
   @Test
@@ -163,18 +166,22 @@ class QuotesTest {
         Arguments.of(quote(-3), "quote must be positive, but was -3"),
         Arguments.of(quote(-3.0), "quote must be positive, but was -3.0"),
         Arguments.of(quote("-3"), "quote must be positive, but was -3"),
-        Arguments.of(quote("1e400"), "quote must be within double range, but was \"1e400\""),
-        Arguments.of(quote("1e-400"), "quote must be within double range, but was \"1e-400\""),
+        Arguments.of(quote("1e400"), NOT_NORMAL + "1E+400"),
+        Arguments.of(quote("1e-400"), NOT_NORMAL + "1E-400"),
+        Arguments.of(quote(1e-320), NOT_NORMAL + "1.0E-320"),
+        Arguments.of(quote("1e-320"), NOT_NORMAL + "1E-320"),
         Arguments.of(Map.of("GOOG", "abc"), "quote must be a number, but was \"abc\""),
         Arguments.of(map("GOOG", 1, "AAPL", -1), "quote must be positive, but was -1"),
         Arguments.of(map("GOOG", 1, "AAPL", null), "quote must be a number, but was null"),
         Arguments.of(Map.of("GOOG", 1, "ts", "x"), "ts must be a number, but was \"x\""),
-        Arguments.of(Map.of("GOOG", 1, "ts", 1.5), "ts must be a 64-bit integer, but was 1.5"),
+        Arguments.of(Map.of("GOOG", 1, "ts", 1.5), "ts must be a positive integer, but was 1.5"),
         Arguments.of(Map.of("GOOG", 1, "ts", true), "ts must be a number, but was true"),
         Arguments.of(Map.of("GOOG", 1, "ts", Double.NaN), "ts must be finite, but was NaN"),
+        Arguments.of(Map.of("GOOG", 1, "ts", -5), "ts must be a positive integer, but was -5"),
+        Arguments.of(Map.of("GOOG", 1, "ts", 0), "ts must be a positive integer, but was 0"),
         Arguments.of(
             Map.of("sid", "GOOG", "quote", 1, "ts", BigInteger.TEN.pow(30)),
-            "ts must be a 64-bit integer, but was 1000000000000000000000000000000"),
+            "ts must be a positive integer, but was 1000000000000000000000000000000"),
         Arguments.of(
             Map.of("sid", "GOOG", "quote", 1, "ts", List.of()),
             "ts must be a number, but was a list"));

@@ -82,6 +82,41 @@ class RpcRoundTripTest {
   }
 
   @Test
+  void call_argsWithADuplicateKey_isInvalidArgsNamingTheKey() {
+    // [{"sid": "A", "sid": "B"}]: peers keeping the first or the last "sid" would disagree
+    byte[] args = {
+      (byte) 0x91,
+      (byte) 0x82,
+      (byte) 0xa3,
+      's',
+      'i',
+      'd',
+      (byte) 0xa1,
+      'A',
+      (byte) 0xa3,
+      's',
+      'i',
+      'd',
+      (byte) 0xa1,
+      'B'
+    };
+
+    CompletableFuture<Packed> call =
+        client.callPacked(Duration.ofSeconds(10), "echo", new Packed(args));
+
+    assertThatThrownBy(call::join)
+        .hasCauseInstanceOf(RemoteException.class)
+        .cause()
+        .satisfies(
+            e -> {
+              assertThat(((RemoteException) e).errorName()).isEqualTo("InvalidArgs");
+              assertThat(((RemoteException) e).remoteMessage())
+                  .isEqualTo("the args of echo: a map has the key \"sid\" twice");
+            });
+    assertThat(client.invoke("add", 1, 1)).as("answered after").isEqualTo(2.0);
+  }
+
+  @Test
   void call_echo_returnsNestedValuesUnchanged() {
     Map<String, Object> value = Map.of("sid", "GOOG", "quotes", List.of(1, 2.5, "x"));
 

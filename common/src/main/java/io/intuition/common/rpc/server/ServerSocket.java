@@ -102,7 +102,7 @@ final class ServerSocket {
     try {
       event = codec.decode(frames.get(frames.size() - 1));
     } catch (MalformedEventException e) {
-      log.warn("dropped a malformed event from {}: {}", peer(frames), e.getMessage());
+      refuse(frames, e);
       return;
     }
     if (!event.isRequest()) {
@@ -135,6 +135,16 @@ final class ServerSocket {
     if (open.close(request)) {
       send(envelope, reply);
     }
+  }
+
+  /** Answers a request whose args are malformed; drops what cannot be answered. */
+  private void refuse(List<byte[]> frames, MalformedEventException e) {
+    if (e.request() == null) {
+      log.warn("dropped a malformed event from {}: {}", peer(frames), e.getMessage());
+      return;
+    }
+    Event reply = Event.err(ids.next(), e.request(), "InvalidArgs", e.getMessage(), "");
+    send(envelope(frames), codec.encode(reply));
   }
 
   private byte[] encode(Event reply, MessageId request) {
