@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -19,7 +20,10 @@ import java.math.BigInteger;
  * makes them.
  */
 final class JsonToMsgpack {
-  private static final JsonFactory JSON = new JsonFactory();
+  // a second "sid" or "quote" would make another quote of the message for whoever reads it
+  private static final JsonFactory JSON =
+      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  private static final String DUPLICATE = "Duplicate field '";
 
   /** Deeper JSON is refused here rather than by the algorithm's msgpack reader. */
   private static final int MAX_DEPTH = 32;
@@ -63,10 +67,19 @@ final class JsonToMsgpack {
       }
       return out.toByteArray();
     } catch (JsonParseException | StreamConstraintsException e) {
-      throw new InvalidJsonException("not JSON: " + firstLine(e.getOriginalMessage()));
+      throw new InvalidJsonException(reason(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new InvalidJsonException("not JSON: " + firstLine(e.getMessage()));
     }
+  }
+
+  private static String reason(String parserMessage) {
+    String line = firstLine(parserMessage);
+    if (line.startsWith(DUPLICATE) && line.endsWith("'")) {
+      String key = line.substring(DUPLICATE.length(), line.length() - 1);
+      return "JSON has the key \"" + excerpt(key) + "\" twice";
+    }
+    return "not JSON: " + line;
   }
 
   /** Writes the object whose START_OBJECT the parser is on, up to its END_OBJECT. */

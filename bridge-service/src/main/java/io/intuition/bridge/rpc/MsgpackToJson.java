@@ -7,6 +7,7 @@ import io.intuition.common.codec.MalformedEventException;
 import io.intuition.common.codec.Msgpack;
 import io.intuition.common.codec.Packed;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ final class MsgpackToJson {
       }
       case BOOLEAN -> out.writeBoolean(in.unpackBoolean());
       case INTEGER -> integer(in, format, out);
-      case FLOAT -> out.writeNumber(in.unpackDouble());
+      case FLOAT -> floating(in.unpackDouble(), out);
       case STRING -> out.writeString(text(in, limit));
       case BINARY -> out.writeBinary(payload(in, in.unpackBinaryHeader(), limit));
       case EXTENSION -> {
@@ -85,6 +86,16 @@ final class MsgpackToJson {
       case ARRAY -> array(in, out, limit, depth);
       case MAP -> map(in, out, limit, depth);
       default -> throw new MalformedEventException("unknown msgpack format " + format);
+    }
+  }
+
+  /** Writes a double in plain notation: {@code 0.0002}, not Java's {@code 2.0E-4}. */
+  private static void floating(double value, JsonGenerator out) throws IOException {
+    String text = Double.toString(value);
+    if (Double.isFinite(value) && text.indexOf('E') >= 0) {
+      out.writeNumber(BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
+    } else {
+      out.writeNumber(value);
     }
   }
 

@@ -95,6 +95,24 @@ class JsonToMsgpackTest {
   }
 
   @Test
+  void args_duplicateKey_isRefusedNamingTheKey() {
+    assertThatThrownBy(() -> JsonToMsgpack.args(bytes("{\"sid\":\"A\",\"sid\":\"B\",\"quote\":1}")))
+        .hasMessage("JSON has the key \"sid\" twice");
+  }
+
+  @Test
+  void args_duplicateKeyInANestedObject_isRefused() {
+    assertThatThrownBy(() -> JsonToMsgpack.args(bytes("{\"a\":{\"b\":1,\"b\":2}}")))
+        .hasMessage("JSON has the key \"b\" twice");
+  }
+
+  @Test
+  void args_sameKeyInTwoObjects_isNoDuplicate() throws Exception {
+    assertThat(decode(JsonToMsgpack.args(bytes("{\"a\":{\"k\":1},\"b\":{\"k\":2}}"))))
+        .isEqualTo(List.of(Map.of("a", Map.of("k", 1), "b", Map.of("k", 2))));
+  }
+
+  @Test
   void args_nestedDeeperThan32Levels_isRefused() {
     String deep = "{\"a\":" + "[".repeat(40) + "]".repeat(40) + "}";
 

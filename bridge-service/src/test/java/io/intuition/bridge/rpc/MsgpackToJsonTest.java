@@ -35,6 +35,17 @@ class MsgpackToJsonTest {
   }
 
   @Test
+  void orders_smallAndLargeDoubles_areInPlainNotation() throws Exception {
+    Map<String, Object> order = new LinkedHashMap<>();
+    order.put("shares", 2.0E-4);
+    order.put("amount", 1.5E10);
+    order.put("cash", 0.5);
+
+    assertThat(texts(MsgpackToJson.orders(packed(order))))
+        .containsExactly("{\"shares\":0.0002,\"amount\":15000000000,\"cash\":0.5}");
+  }
+
+  @Test
   void orders_list_isEachOrderInTurn() throws Exception {
     assertThat(texts(MsgpackToJson.orders(packed(List.of(Map.of("a", 1), Map.of("b", true))))))
         .containsExactly("{\"a\":1}", "{\"b\":true}");
