@@ -1,14 +1,25 @@
 package io.intuition.algo.server;
 
-import io.intuition.algo.catalog.Catalog;
+import io.intuition.algo.sizer.SizerFactory;
+import io.intuition.algo.state.CorruptStateException;
+import io.intuition.algo.state.StateFile;
+import io.intuition.algo.strategy.StrategyFactory;
+import io.intuition.algo.trading.Limits;
+import io.intuition.algo.trading.Trader;
+import io.intuition.algo.trading.TraderState;
 import io.intuition.common.cli.BuildInfo;
 import io.intuition.common.cli.FatalErrors;
 import io.intuition.common.cli.Lifecycle;
 import io.intuition.common.rpc.RpcException;
 import io.intuition.common.rpc.server.RpcServer;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,21 +34,25 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "algo-service",
     mixinStandardHelpOptions = true,
+    subcommands = PortfolioCommand.class,
     versionProvider = AlgoMain.Version.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Serves a trading algorithm and its portfolio over zerorpc (ZeroMQ + msgpack, protocol v3).",
-      "Methods: initialize(params) -> channels, event(quote) -> order or nil.",
+      "Serves a trading strategy, its sizer and its portfolio over zerorpc (ZeroMQ + msgpack,"
+          + " protocol v3).",
+      "Methods: initialize(params) -> channels, event(quote) -> order or nil, portfolio() -> book.",
       "Any zerorpc client can call it: this suite's bridge, Node.js, Python or the zerorpc CLI."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:stopped cleanly",
-      "1:could not start (address in use or malformed, unknown algorithm)",
+      "1:could not start (address in use or malformed, unknown algorithm or sizer, a state file"
+          + " that is corrupt or of another algorithm)",
       "2:invalid command line",
       "3:the JVM ran out of heap (-XX:+ExitOnOutOfMemoryError, as scripts/run.sh and the"
           + " images set): restart it",
+      "5:the state file could not be written: it holds the last state saved; restart it",
       "70:an internal error ended it (such as running out of direct memory): restart it"
     })
 public final class AlgoMain implements Callable<Integer> {
@@ -75,6 +90,41 @@ public final class AlgoMain implements Callable<Integer> {
   String algorithm;
 
   @Option(
+      names = "--sizer",
+      defaultValue = "${env:ALGO_SIZER:-random-fraction}",
+      description =
+          "Sizer that chooses how much each order trades, one of ${COMPLETION-CANDIDATES} "
+              + "(env ALGO_SIZER, default ${DEFAULT-VALUE}).",
+      completionCandidates = SizerNames.class)
+  String sizer;
+
+  @Option(
+      names = "--state",
+      defaultValue = "${env:ALGO_STATE}",
+      paramLabel = "FILE",
+      description =
+          "Keeps the book and the strategy's state in FILE: restored at start, saved before any"
+              + " order is answered (env ALGO_STATE, default: kept in memory only).")
+  Path state;
+
+  @Option(
+      names = "--recent-quotes",
+      defaultValue = "${env:ALGO_RECENT_QUOTES:-1000}",
+      description =
+          "Quotes (by sid and ts) whose answers are remembered, so one delivered again is not"
+              + " traded twice; at least the bridge's --window (env ALGO_RECENT_QUOTES, default"
+              + " ${DEFAULT-VALUE}).")
+  int recentQuotes;
+
+  @Option(
+      names = "--max-tracked-symbols",
+      defaultValue = "${env:ALGO_MAX_TRACKED_SYMBOLS:-1000}",
+      description =
+          "Distinct symbols traded at most; a quote for one more is an InvalidQuote error"
+              + " (env ALGO_MAX_TRACKED_SYMBOLS, default ${DEFAULT-VALUE}).")
+  int maxTrackedSymbols;
+
+  @Option(
       names = "--max-message",
       defaultValue = "${env:ALGO_MAX_MESSAGE:-1048576}",
       description =
@@ -108,33 +158,86 @@ public final class AlgoMain implements Callable<Integer> {
       return 2;
     }
     long runSeed = seed != null ? seed : new SecureRandom().nextLong();
+    Trader trader;
+    Saver saver;
     RpcServer server;
     try {
-      AlgoRpc rpc = new AlgoRpc(Catalog.algorithm(algorithm, runSeed), maxSymbols);
+      trader = trader(runSeed);
+      saver = saver(trader);
+      AlgoRpc rpc = new AlgoRpc(trader, maxSymbols, saver);
       // the algorithm answers in microseconds: run it on the server's loop, without a hand-off
       server =
           RpcServer.builder(rpc.service(name), address)
               .maxMessageBytes(maxMessage)
               .directExecutor()
               .start();
-    } catch (RpcException | IllegalArgumentException e) {
+    } catch (CorruptStateException e) {
+      spec.commandLine()
+          .getErr()
+          .println("algo-service: " + e.getMessage() + "; move it away to open a new book");
+      return 1;
+    } catch (RpcException | IllegalArgumentException | IOException e) {
       spec.commandLine().getErr().println("algo-service: " + e.getMessage());
       return 1;
     }
     lifecycle.stopOnSignal("algo");
     log.info(
-        "{} {}: algorithm {} as '{}', seed {}",
+        "{} {}: algorithm {} with sizer {} as '{}', seed {}",
         BUILD.name(),
         BUILD.version(),
         algorithm,
+        sizer,
         name,
         runSeed);
     banner(server.address());
     lifecycle.awaitStop();
     server.close();
+    saver.close();
     log.info("stopped");
     lifecycle.closed();
     return 0;
+  }
+
+  private Trader trader(long runSeed) throws IOException {
+    Trader trader =
+        new Trader(
+            StrategyFactory.registry().get(algorithm),
+            SizerFactory.registry().get(sizer),
+            runSeed,
+            new Limits(recentQuotes, maxTrackedSymbols));
+    if (state == null) {
+      return trader;
+    }
+    Optional<TraderState> saved = new StateFile(state).read();
+    if (saved.isEmpty()) {
+      log.info("no state in {} yet: the first initialize opens a book", state);
+      return trader;
+    }
+    try {
+      trader.restore(saved.get());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "state file " + state + " cannot be restored: " + e.getMessage(), e);
+    }
+    log.info(
+        "restored the book from {}: cash {}, equity {}, {} positions, {} orders",
+        state,
+        trader.portfolio().cash().toPlainString(),
+        trader.portfolio().equity().toPlainString(),
+        trader.portfolio().positions().size(),
+        trader.portfolio().orders());
+    return trader;
+  }
+
+  private Saver saver(Trader trader) throws IOException {
+    if (state == null) {
+      return Saver.none(trader);
+    }
+    Path folder = state.toAbsolutePath().getParent();
+    if (!Files.isDirectory(folder)) {
+      throw new IOException("the folder of --state " + state + " does not exist");
+    }
+    return new Saver(new StateFile(state), trader, System::nanoTime);
   }
 
   private String invalidLimit() {
@@ -143,6 +246,12 @@ public final class AlgoMain implements Callable<Integer> {
     }
     if (maxSymbols < 1) {
       return "--max-symbols must be positive, but was " + maxSymbols;
+    }
+    if (recentQuotes < 1) {
+      return "--recent-quotes must be positive, but was " + recentQuotes;
+    }
+    if (maxTrackedSymbols < 1) {
+      return "--max-tracked-symbols must be positive, but was " + maxTrackedSymbols;
     }
     return null;
   }
@@ -173,8 +282,16 @@ public final class AlgoMain implements Callable<Integer> {
   /** The algorithm names for the help text. */
   static final class AlgorithmNames implements Iterable<String> {
     @Override
-    public java.util.Iterator<String> iterator() {
-      return Catalog.names().iterator();
+    public Iterator<String> iterator() {
+      return StrategyFactory.registry().names().iterator();
+    }
+  }
+
+  /** The sizer names for the help text. */
+  static final class SizerNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return SizerFactory.registry().names().iterator();
     }
   }
 }

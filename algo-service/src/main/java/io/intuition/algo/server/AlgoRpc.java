@@ -1,7 +1,8 @@
 package io.intuition.algo.server;
 
-import io.intuition.algo.algorithm.AlgoParams;
-import io.intuition.algo.algorithm.Algorithm;
+import io.intuition.algo.config.InvalidParamsException;
+import io.intuition.algo.trading.Started;
+import io.intuition.algo.trading.Trader;
 import io.intuition.common.quote.InvalidQuoteException;
 import io.intuition.common.quote.Order;
 import io.intuition.common.quote.Quote;
@@ -15,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Offers an {@link Algorithm} over RPC as {@code initialize(params)} and {@code event(data)}, the
- * methods the original algorithm served. Runs on the RPC server's single worker thread.
+ * Offers a {@link Trader} over RPC as {@code initialize(params)}, {@code event(data)} and {@code
+ * portfolio()}: the first two are the methods the original algorithm served, with its wire shapes.
+ * Runs on the RPC server's loop, one call at a time.
  */
 final class AlgoRpc {
   /** The most quotes one message may carry, by default. */
@@ -24,25 +26,23 @@ final class AlgoRpc {
 
   private static final Logger log = LoggerFactory.getLogger(AlgoRpc.class);
 
-  private final Algorithm algorithm;
+  private final Trader trader;
   private final int maxSymbols;
-  private boolean initialized;
-
-  AlgoRpc(Algorithm algorithm) {
-    this(algorithm, DEFAULT_MAX_SYMBOLS);
-  }
+  private final Saver saver;
 
   /**
-   * Serves {@code algorithm}, refusing messages of more than {@code maxSymbols} quotes.
+   * Serves {@code trader}, refusing messages of more than {@code maxSymbols} quotes and saving its
+   * state with {@code saver}.
    *
    * @throws IllegalArgumentException if {@code maxSymbols} is not positive
    */
-  AlgoRpc(Algorithm algorithm, int maxSymbols) {
+  AlgoRpc(Trader trader, int maxSymbols, Saver saver) {
     if (maxSymbols < 1) {
       throw new IllegalArgumentException("max symbols must be positive, but was " + maxSymbols);
     }
-    this.algorithm = algorithm;
+    this.trader = trader;
     this.maxSymbols = maxSymbols;
+    this.saver = saver;
   }
 
   /** The RPC service called {@code name}. */
@@ -51,38 +51,53 @@ final class AlgoRpc {
         .method(
             "initialize",
             List.of("params"),
-            "Starts a run: params threshold, starting_cash (or cash), channels. "
-                + "Returns the data channels to subscribe to.",
+            "Opens a book, or resumes the one held (\"reset\": true opens a new one), and sets up"
+                + " the strategy and the sizer: params cash (or starting_cash), channels, reset,"
+                + " and those of the components. Returns the data channels to subscribe to.",
             args -> initialize(args.get(0)))
         .method(
             "event",
             List.of("data"),
-            "Handles a quote {\"sid\": s, \"quote\": p} or {s: p, ...}. "
-                + "Returns the order placed, a list of orders for several quotes, or nil.",
+            "Handles a quote {\"sid\": s, \"quote\": p, \"ts\": t} or {s: p, ...}. Returns the"
+                + " order placed, a list of orders for several quotes, or nil.",
             args -> event(args.get(0)))
+        .method(
+            "portfolio",
+            List.of(),
+            "The book: cash, equity, realized_pnl, unrealized_pnl, positions and orders.",
+            args -> portfolio())
         .build();
   }
 
   List<String> initialize(Object params) {
-    AlgoParams parsed;
+    Started started;
     try {
-      parsed = AlgoParams.from(params);
-    } catch (IllegalArgumentException e) {
+      started = trader.initialize(params);
+    } catch (InvalidParamsException e) {
       throw new RpcFault("InvalidParams", e.getMessage());
     }
-    List<String> channels = algorithm.initialize(parsed);
-    initialized = true;
-    log.info(
-        "initialized: starting cash {}, threshold {}, channels {}",
-        parsed.startingCash(),
-        parsed.threshold(),
-        channels);
-    return channels;
+    saver.save();
+    if (started.resumed()) {
+      log.info(
+          "resumed the book: cash {}, equity {}, {} positions, {} orders; channels {}"
+              + " (\"reset\": true opens a new book)",
+          trader.portfolio().cash().toPlainString(),
+          trader.portfolio().equity().toPlainString(),
+          trader.portfolio().positions().size(),
+          trader.portfolio().orders(),
+          started.channels());
+    } else {
+      log.info(
+          "opened a book: starting cash {}, channels {}",
+          trader.portfolio().startingCash().toPlainString(),
+          started.channels());
+    }
+    return started.channels();
   }
 
   /** The order, the orders of a multi-quote message, or null when none was placed. */
   Object event(Object data) {
-    if (!initialized) {
+    if (!trader.isInitialized()) {
       throw new RpcFault("NotInitialized", "event called before initialize");
     }
     if (data instanceof Map<?, ?> map && map.size() > maxSymbols + 1) {
@@ -90,22 +105,33 @@ final class AlgoRpc {
           "InvalidQuote",
           "data has " + map.size() + " keys, more than the limit of " + maxSymbols + " quotes");
     }
-    List<Quote> quotes;
+    List<Map<String, Object>> orders;
     try {
-      quotes = Quotes.parse(data);
+      List<Quote> quotes = Quotes.parse(data);
+      orders = wire(trader.onQuotes(quotes));
+      if (log.isDebugEnabled()) {
+        log.debug("{} -> {}", data, orders);
+      }
+      saver.changed(!orders.isEmpty());
+      if (orders.isEmpty()) {
+        return null;
+      }
+      return quotes.size() == 1 && orders.size() == 1 ? orders.get(0) : orders;
     } catch (InvalidQuoteException e) {
       throw new RpcFault("InvalidQuote", e.getMessage());
     }
-    List<Map<String, Object>> orders = new ArrayList<>(quotes.size());
-    for (Quote quote : quotes) {
-      algorithm.event(quote).map(Order::toWire).ifPresent(orders::add);
+  }
+
+  Map<String, Object> portfolio() {
+    if (!trader.isInitialized()) {
+      throw new RpcFault("NotInitialized", "portfolio called before initialize");
     }
-    if (log.isDebugEnabled()) {
-      log.debug("{} -> {}", data, orders);
-    }
-    if (orders.isEmpty()) {
-      return null;
-    }
-    return quotes.size() == 1 ? orders.get(0) : orders;
+    return PortfolioWire.of(trader.portfolio());
+  }
+
+  private static List<Map<String, Object>> wire(List<List<Order>> answers) {
+    List<Map<String, Object>> orders = new ArrayList<>(answers.size());
+    answers.forEach(answer -> answer.forEach(order -> orders.add(order.toWire())));
+    return orders;
   }
 }

@@ -3,12 +3,17 @@ package io.intuition.algo.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.intuition.algo.catalog.Catalog;
+import io.intuition.algo.state.StateFile;
+import io.intuition.algo.trading.Trader;
+import io.intuition.algo.trading.TraderTestSupport;
 import io.intuition.common.rpc.RpcService;
 import io.intuition.common.rpc.client.RpcClient;
 import io.intuition.common.rpc.server.RpcServer;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class AlgoMainTest {
@@ -44,8 +50,11 @@ class AlgoMainTest {
     assertThat(execute("--help")).isZero();
 
     assertThat(out.toString())
-        .contains("Usage: algo-service", "--addr", "--seed", "--name", "--algo")
-        .contains("--max-message", "--max-symbols");
+        .contains("Usage: algo-service", "--addr", "--seed", "--name", "--algo", "--sizer")
+        .contains("--state", "--recent-quotes", "--max-tracked-symbols")
+        .contains("--max-message", "--max-symbols")
+        .contains("random, sma-cross", "fixed-fraction, random-fraction")
+        .contains("portfolio");
     assertThat(err.toString()).isEmpty();
   }
 
@@ -121,7 +130,7 @@ class AlgoMainTest {
                 assertThat(line)
                     .startsWith("algo-service: ")
                     .contains("nosuch")
-                    .contains(Catalog.names()));
+                    .contains("[random, sma-cross]"));
   }
 
   @Test
@@ -147,6 +156,145 @@ class AlgoMainTest {
     try (RpcServer again = RpcServer.start(RpcService.builder("again").build(), address)) {
       assertThat(again.address()).isEqualTo(address);
     }
+  }
+
+  @Test
+  void unknownSizer_namesTheKnownOnesAndExitsOne() {
+    assertThat(execute("--addr", "tcp://127.0.0.1:*", "--sizer", "kelly")).isEqualTo(1);
+
+    assertThat(err.toString().strip())
+        .isEqualTo(
+            "algo-service: sizer must be one of [fixed-fraction, random-fraction], but was"
+                + " \"kelly\"");
+  }
+
+  @Test
+  void corruptStateFile_isOneLineNamingItAndExitsOne(@TempDir Path folder) throws IOException {
+    Path state = folder.resolve("book.state");
+    Files.writeString(state, "not a state");
+
+    assertThat(execute("--addr", "tcp://127.0.0.1:*", "--state", state.toString())).isEqualTo(1);
+
+    assertThat(err.toString().lines())
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .startsWith(
+                        "algo-service: state file " + state.toAbsolutePath() + " is corrupt")
+                    .endsWith("move it away to open a new book"));
+    assertThat(out.toString()).doesNotContain("serving");
+  }
+
+  @Test
+  void stateOfAnotherAlgorithm_isRefusedAndExitsOne(@TempDir Path folder) throws Exception {
+    Path state = folder.resolve("book.state");
+    Trader random = TraderTestSupport.initialized("random");
+    new StateFile(state).write(random.state());
+
+    assertThat(
+            execute(
+                "--addr", "tcp://127.0.0.1:*", "--algo", "sma-cross", "--state", state.toString()))
+        .isEqualTo(1);
+
+    assertThat(err.toString().strip())
+        .isEqualTo(
+            "algo-service: state file "
+                + state
+                + " cannot be restored: it holds the book of the algorithm random, but this one"
+                + " runs sma-cross");
+  }
+
+  @Test
+  void stateFolderMissing_isOneLineAndExitsOne(@TempDir Path folder) {
+    Path state = folder.resolve("nowhere/book.state");
+
+    assertThat(execute("--addr", "tcp://127.0.0.1:*", "--state", state.toString())).isEqualTo(1);
+
+    assertThat(err.toString().strip())
+        .isEqualTo("algo-service: the folder of --state " + state + " does not exist");
+  }
+
+  @Test
+  void run_withState_savesTheBookAndTheNextRunRestoresIt(@TempDir Path folder) throws Exception {
+    Path state = folder.resolve("book.state");
+    String address = start("--state", state.toString(), "--seed", "3");
+    Object order;
+    try (RpcClient client = RpcClient.connect(address, Duration.ofSeconds(10))) {
+      client.invoke("initialize", Map.of("cash", 1_000, "threshold", 0));
+      order = client.invoke("event", Map.of("sid", "GOOG", "quote", 10, "ts", 5));
+    }
+    assertThat(Files.exists(state)).as("saved before the order was answered").isTrue();
+    app.stop();
+    runner.shutdown();
+    assertThat(runner.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+
+    Trader restored = TraderTestSupport.trader("random");
+    restored.restore(new StateFile(state).read().orElseThrow());
+
+    assertThat(restored.portfolio().orders()).isEqualTo(1);
+    assertThat(restored.portfolio().cash().doubleValue())
+        .isEqualTo(((Map<?, ?>) order).get("cash"));
+  }
+
+  @Test
+  void portfolio_ofARunningService_printsTheBookAsATable() throws Exception {
+    String address = start("--seed", "3");
+    try (RpcClient client = RpcClient.connect(address, Duration.ofSeconds(10))) {
+      client.invoke("initialize", Map.of("cash", 1_000, "threshold", 0));
+      client.invoke("event", Map.of("sid", "GOOG", "quote", 10, "ts", 5));
+    }
+    StringWriter table = new StringWriter();
+
+    int exit =
+        new CommandLine(new AlgoMain())
+            .setOut(new PrintWriter(table, true))
+            .execute("portfolio", address);
+
+    assertThat(exit).isZero();
+    assertThat(table.toString().lines().toList())
+        .hasSize(3)
+        .satisfies(lines -> assertThat(lines.get(0)).startsWith("cash ").contains("orders 1"))
+        .satisfies(lines -> assertThat(lines.get(1)).startsWith("symbol"))
+        .satisfies(lines -> assertThat(lines.get(2)).startsWith("GOOG"));
+  }
+
+  @Test
+  void portfolio_ofAServiceWithoutABook_saysSoAndExitsOne() throws Exception {
+    String address = start();
+    StringWriter errors = new StringWriter();
+
+    int exit =
+        new CommandLine(new AlgoMain())
+            .setErr(new PrintWriter(errors, true))
+            .execute("portfolio", address, "--timeout", "5");
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(errors.toString()).startsWith("portfolio: " + address + " answered NotInitialized");
+  }
+
+  @Test
+  void portfolio_ofNoService_saysSoAndExitsOne() {
+    StringWriter errors = new StringWriter();
+
+    int exit =
+        new CommandLine(new AlgoMain())
+            .setErr(new PrintWriter(errors, true))
+            .execute("portfolio", "tcp://127.0.0.1:1", "--timeout", "1");
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(errors.toString()).startsWith("portfolio: no answer from tcp://127.0.0.1:1");
+  }
+
+  /** Starts the service in the background and returns the address it serves on. */
+  private String start(String... options) {
+    List<String> args = new java.util.ArrayList<>(List.of("--addr", "tcp://127.0.0.1:*"));
+    args.addAll(List.of(options));
+    runner.submit(() -> execute(args.toArray(String[]::new)));
+    await().atMost(Duration.ofSeconds(10)).until(() -> BANNER.matcher(out.toString()).find());
+    Matcher banner = BANNER.matcher(out.toString());
+    assertThat(banner.find()).isTrue();
+    return banner.group(1);
   }
 
   private int execute(String... args) {

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
-import io.intuition.algo.catalog.Catalog;
+import io.intuition.algo.sizer.SizerFactory;
+import io.intuition.algo.strategy.StrategyFactory;
+import io.intuition.algo.trading.Limits;
+import io.intuition.algo.trading.Trader;
 import io.intuition.common.rpc.RpcFault;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -57,6 +61,69 @@ class AlgoRpcTest {
   }
 
   @Test
+  void initialize_unknownParam_isInvalidParamsNamingIt() {
+    assertThatThrownBy(() -> rpc(SEED).initialize(Map.of("treshold", 0.99)))
+        .isInstanceOfSatisfying(
+            RpcFault.class, fault -> assertThat(fault.errorName()).isEqualTo("InvalidParams"))
+        .hasMessageStartingWith("unknown parameter \"treshold\"");
+  }
+
+  @Test
+  void initialize_again_keepsTheBook() {
+    AlgoRpc rpc = initialized(SEED, 0);
+    Map<?, ?> order = (Map<?, ?>) rpc.event(quote(1));
+
+    rpc.initialize(Map.of("cash", 1e15));
+
+    assertThat(rpc.portfolio())
+        .containsEntry("cash", order.get("cash"))
+        .containsEntry("orders", 1L);
+  }
+
+  @Test
+  void portfolio_beforeInitialize_isNotInitialized() {
+    assertThatThrownBy(() -> rpc(SEED).portfolio())
+        .isInstanceOfSatisfying(
+            RpcFault.class, fault -> assertThat(fault.errorName()).isEqualTo("NotInitialized"));
+  }
+
+  @Test
+  void portfolio_afterABuy_showsCashEquityPnlAndThePosition() {
+    AlgoRpc rpc = initialized(SEED, 0);
+    Map<?, ?> order = (Map<?, ?>) rpc.event(Map.of("sid", "GOOG", "quote", 10, "ts", 1));
+    rpc.event(Map.of("sid", "GOOG", "quote", 12, "ts", 2));
+
+    Map<String, Object> book = rpc.portfolio();
+
+    assertThat(book)
+        .containsOnlyKeys("cash", "equity", "realized_pnl", "unrealized_pnl", "positions", "orders")
+        .containsEntry("realized_pnl", 0.0)
+        .containsEntry("orders", 2L);
+    assertThat(book.get("positions"))
+        .asInstanceOf(MAP)
+        .containsOnlyKeys("GOOG")
+        .extractingByKey("GOOG")
+        .asInstanceOf(MAP)
+        .containsOnlyKeys("shares", "avg_cost", "last", "market_value", "unrealized_pnl")
+        .containsEntry("last", 12.0);
+    // nothing sold: the equity is the starting cash plus what the position gained
+    assertThat((Double) book.get("equity"))
+        .isCloseTo(10_000 + (Double) book.get("unrealized_pnl"), Offset.offset(1e-6));
+    assertThat(order.get("side")).isEqualTo("buy");
+  }
+
+  @Test
+  void event_sameQuoteTwice_answersAlikeAndBooksOnce() {
+    AlgoRpc rpc = initialized(SEED, 0);
+
+    Object first = rpc.event(quote(3));
+    Object again = rpc.event(quote(3));
+
+    assertThat(again).isEqualTo(first);
+    assertThat(rpc.portfolio()).containsEntry("orders", 1L);
+  }
+
+  @Test
   void event_beforeInitialize_isNotInitialized() {
     assertThatThrownBy(() -> rpc(SEED).event(Map.of("sid", "GOOG", "quote", 345)))
         .isInstanceOfSatisfying(
@@ -69,7 +136,7 @@ class AlgoRpcTest {
 
     assertThat(order)
         .asInstanceOf(MAP)
-        .containsOnlyKeys("sid", "quote", "amount", "shares", "cash")
+        .containsOnlyKeys("sid", "quote", "amount", "shares", "cash", "side")
         .containsEntry("sid", "GOOG")
         .containsEntry("quote", 345.0);
   }
@@ -94,7 +161,7 @@ class AlgoRpcTest {
 
     assertThat(order)
         .asInstanceOf(MAP)
-        .containsOnlyKeys("sid", "quote", "amount", "shares", "cash", "ts")
+        .containsOnlyKeys("sid", "quote", "amount", "shares", "cash", "ts", "side")
         .containsEntry("ts", 17L);
   }
 
@@ -169,7 +236,9 @@ class AlgoRpcTest {
         Arguments.of(Map.of("sid", "GOOG", "quote", 0), "quote", "0"),
         Arguments.of(Map.of("sid", "", "quote", 345), "sid", "\"\""),
         Arguments.of(Map.of("sid", "GOOG", "quote", 345, "ts", "soon"), "ts", "soon"),
-        Arguments.of(Map.of("GOOG", "NaN"), "quote", "NaN"));
+        Arguments.of(Map.of("GOOG", "NaN"), "quote", "NaN"),
+        Arguments.of(Map.of("sid", "GOOG", "quote", 1e-320), "quote", "1.0E-320"),
+        Arguments.of(Map.of("sid", "GOOG", "quote", 345, "ts", -5), "ts", "-5"));
   }
 
   @Test
@@ -214,7 +283,17 @@ class AlgoRpcTest {
   }
 
   private static AlgoRpc rpc(long seed) {
-    return new AlgoRpc(Catalog.algorithm("random", seed));
+    return rpc(seed, "random", "random-fraction");
+  }
+
+  static AlgoRpc rpc(long seed, String algorithm, String sizer) {
+    Trader trader =
+        new Trader(
+            StrategyFactory.registry().get(algorithm),
+            SizerFactory.registry().get(sizer),
+            seed,
+            new Limits(1_000, 1_000));
+    return new AlgoRpc(trader, AlgoRpc.DEFAULT_MAX_SYMBOLS, Saver.none(trader));
   }
 
   private static AlgoRpc initialized(long seed, double threshold) {
@@ -239,7 +318,7 @@ class AlgoRpcTest {
   }
 
   private static Map<String, Object> quote(int i) {
-    return Map.of("sid", i % 2 == 0 ? "GOOG" : "AAPL", "quote", 100 + i % 17 / 10.0, "ts", i);
+    return Map.of("sid", i % 2 == 0 ? "GOOG" : "AAPL", "quote", 100 + i % 17 / 10.0, "ts", i + 1);
   }
 
   private static byte[] utf8(String text) {

@@ -134,7 +134,7 @@ class AlgoServiceIT {
     try (RpcClient client = service.client()) {
       client.invoke("initialize", Map.of("cash", 50_000, "threshold", 0.5));
       for (int i = 0; i < 40; i++) {
-        Object order = client.invoke("event", Map.of("GOOG", 300 + i % 7, "ts", i));
+        Object order = client.invoke("event", Map.of("GOOG", 300 + i % 7, "ts", i + 1));
         if (order != null) {
           orders.add(order);
         }

@@ -18,16 +18,20 @@ import org.HdrHistogram.Histogram;
 public final class RpcStep {
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
   private static final long MAX_NANOS = Duration.ofSeconds(60).toNanos();
-  private static final List<Object> QUOTE =
-      List.of(Map.of("sid", "GOOG", "quote", 345.1, "ts", 1L));
 
   private final RpcClient client;
   private final Duration each;
+  private long ts;
 
   /** Calls through {@code client}; each measurement lasts {@code each}. */
   public RpcStep(RpcClient client, Duration each) {
     this.client = client;
     this.each = each;
+  }
+
+  /** A quote of its own each time: the algo answers one it saw again from memory, untraded. */
+  private Map<String, Object> quote() {
+    return Map.of("sid", "GOOG", "quote", 345.1, "ts", ++ts);
   }
 
   /** Warms up, then measures sequential calls and each window in {@code windows}. */
@@ -54,7 +58,7 @@ public final class RpcStep {
     long start = System.nanoTime();
     long end = start + length.toNanos();
     for (long now = start; now - end < 0; calls++) {
-      client.invoke("event", QUOTE.get(0));
+      client.invoke("event", quote());
       long done = System.nanoTime();
       roundTrips.recordValue(Math.min(done - now, MAX_NANOS));
       now = done;
@@ -73,7 +77,7 @@ public final class RpcStep {
       room.acquire();
       long sent = System.nanoTime();
       client
-          .call(CALL_TIMEOUT, "event", QUOTE)
+          .call(CALL_TIMEOUT, "event", List.of(quote()))
           .whenComplete(
               (result, error) -> {
                 synchronized (roundTrips) {

@@ -1,0 +1,289 @@
+package io.intuition.algo.trading;
+
+import io.intuition.algo.config.InvalidParamsException;
+import io.intuition.algo.config.Params;
+import io.intuition.algo.portfolio.Portfolio;
+import io.intuition.algo.portfolio.PortfolioConfig;
+import io.intuition.algo.random.Draws;
+import io.intuition.algo.sizer.Sizer;
+import io.intuition.algo.sizer.SizerFactory;
+import io.intuition.algo.strategy.Strategy;
+import io.intuition.algo.strategy.StrategyFactory;
+import io.intuition.algo.trade.Fill;
+import io.intuition.algo.trade.Intent;
+import io.intuition.algo.trade.Quantity;
+import io.intuition.algo.trade.Sizing;
+import io.intuition.common.quote.Order;
+import io.intuition.common.quote.Quote;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs a strategy, a sizer and a portfolio together: each quote goes to the strategy, each of its
+ * intents is sized, filled at the quote's price and booked, and the strategy told of the fill.
+ *
+ * <p>The first {@code initialize} opens a book; later ones keep it (a bridge that restarts does not
+ * wipe it) and only re-configure the strategy and the sizer, unless their params say {@code
+ * "reset": true}. A quote with a timestamp that was handled recently gets the answer it got then,
+ * without trading again.
+ *
+ * <p>Driven by a single thread (the RPC server's loop), one call at a time; it holds no locks and
+ * is not thread-safe.
+ */
+public final class Trader {
+  static final String CHANNELS = "channels";
+  static final String RESET = "reset";
+  private static final List<String> DEFAULT_CHANNELS = List.of("quotes");
+
+  private final StrategyFactory<?> strategies;
+  private final SizerFactory<?> sizers;
+  private final long seed;
+  private final Draws draws;
+  private final RecentQuotes recent;
+  private final Symbols symbols;
+  private Run run;
+
+  /** The book of a run and the components trading it. */
+  private record Run(
+      Portfolio portfolio,
+      Slot<?, ? extends Strategy<?>> strategy,
+      Slot<?, ? extends Sizer<?>> sizer,
+      List<String> channels,
+      Map<String, Object> params) {}
+
+  /**
+   * A trader with no book until {@link #initialize(Object)} or {@link #restore(TraderState)}.
+   *
+   * @param limits how many quotes it remembers and how many symbols it tracks
+   */
+  public Trader(StrategyFactory<?> strategy, SizerFactory<?> sizer, long seed, Limits limits) {
+    this.strategies = strategy;
+    this.sizers = sizer;
+    this.seed = seed;
+    this.draws = Draws.seeded(seed);
+    this.recent = new RecentQuotes(limits.recentQuotes());
+    this.symbols = new Symbols(limits.maxSymbols());
+  }
+
+  /**
+   * Opens a book, or resumes the one held, and configures the strategy and the sizer.
+   *
+   * @param wire the {@code initialize} params: an object or null
+   * @throws InvalidParamsException if a param is malformed or no component takes it; nothing
+   *     changes then
+   */
+  public Started initialize(Object wire) {
+    Params params = Params.of(wire);
+    boolean fresh = params.flag(RESET, false) || run == null;
+    List<String> channels = channels(params);
+    PortfolioConfig book = PortfolioConfig.from(params);
+    Map<String, Object> plain = Plain.params(wire);
+    Run next =
+        fresh
+            ? new Run(
+                new Portfolio(book.startingCash()), slot(strategies), slot(sizers), channels, plain)
+            : new Run(run.portfolio(), run.strategy(), run.sizer(), channels, plain);
+    Runnable configure = configure(next, params);
+    if (fresh) {
+      draws.reseed(seed);
+      recent.clear();
+      symbols.clear();
+    }
+    run = next;
+    configure.run();
+    return new Started(channels, !fresh);
+  }
+
+  /**
+   * Takes back a saved state, as if this trader had made it.
+   *
+   * @throws IllegalArgumentException if the state is of another strategy or sizer, or a part of it
+   *     is malformed; the message says which
+   */
+  public void restore(TraderState state) {
+    requireSame("algorithm", state.strategy(), strategies.name());
+    requireSame("sizer", state.sizer(), sizers.name());
+    Params params = Params.of(state.params());
+    params.flag(RESET, false);
+    List<String> channels = channels(params);
+    PortfolioConfig.from(params);
+    TraderState.Book book = state.book();
+    Portfolio portfolio =
+        Portfolio.restored(
+            book.startingCash(), book.cash(), book.realizedPnl(), book.orders(), book.positions());
+    Run next = new Run(portfolio, slot(strategies), slot(sizers), channels, state.params());
+    configure(next, params).run();
+    next.strategy().component().restore(state.strategyState());
+    next.sizer().component().restore(state.sizerState());
+    draws.restore(state.draws());
+    recent.restore(state.recent());
+    symbols.restore(state.symbols());
+    run = next;
+  }
+
+  /**
+   * What {@link #restore(TraderState)} takes back.
+   *
+   * @throws IllegalStateException if no book is open
+   */
+  public TraderState state() {
+    Portfolio portfolio = portfolio();
+    return new TraderState(
+        strategies.name(),
+        sizers.name(),
+        run.params(),
+        draws.state(),
+        run.strategy().component().state(),
+        run.sizer().component().state(),
+        new TraderState.Book(
+            portfolio.startingCash(),
+            portfolio.cash(),
+            portfolio.realizedPnl(),
+            portfolio.orders(),
+            portfolio.positions()),
+        recent.entries(),
+        symbols.list());
+  }
+
+  private static List<String> channels(Params params) {
+    List<String> channels = params.texts(CHANNELS, DEFAULT_CHANNELS);
+    if (channels.isEmpty()) {
+      throw new InvalidParamsException("channels must not be empty");
+    }
+    return channels;
+  }
+
+  /** Checks every component's params, and returns what applies them all. */
+  private static Runnable configure(Run next, Params params) {
+    Runnable strategy = next.strategy().configure(params);
+    Runnable sizer = next.sizer().configure(params);
+    params.requireAllRead();
+    return () -> {
+      strategy.run();
+      sizer.run();
+    };
+  }
+
+  private static void requireSame(String kind, String saved, String running) {
+    if (!saved.equals(running)) {
+      throw new IllegalArgumentException(
+          "it holds the book of the " + kind + " " + saved + ", but this one runs " + running);
+    }
+  }
+
+  /** Whether a book is open: {@link #onQuotes(List)} needs one. */
+  public boolean isInitialized() {
+    return run != null;
+  }
+
+  /**
+   * Trades the quotes of one message, in order, all checked before any is traded.
+   *
+   * @return the orders of each quote, in the quotes' order
+   * @throws IllegalStateException if no book is open
+   * @throws io.intuition.common.quote.InvalidQuoteException if a quote would make the symbols
+   *     tracked too many, or its price is too small for the shares of an order to be told; nothing
+   *     changes then
+   */
+  public List<List<Order>> onQuotes(List<Quote> quotes) {
+    if (run == null) {
+      throw new IllegalStateException("event called before initialize");
+    }
+    symbols.admit(quotes, run.portfolio().cash());
+    List<List<Order>> answers = new ArrayList<>(quotes.size());
+    for (Quote quote : quotes) {
+      answers.add(onQuote(quote));
+    }
+    return answers;
+  }
+
+  private List<Order> onQuote(Quote quote) {
+    Long ts = quote.ts();
+    if (ts != null) {
+      List<Order> answered = recent.answer(quote.sid(), ts);
+      if (answered != null) {
+        return answered;
+      }
+    }
+    Portfolio portfolio = run.portfolio();
+    portfolio.mark(quote.sid(), quote.price());
+    Strategy<?> strategy = run.strategy().component();
+    List<Order> orders = List.of();
+    for (Intent intent : strategy.onQuote(quote, portfolio)) {
+      Optional<Fill> fill =
+          Execution.fill(intent.side(), quote, quantity(intent, quote), portfolio);
+      if (fill.isPresent()) {
+        portfolio.apply(fill.get());
+        strategy.onFill(fill.get());
+      }
+      orders = orders.isEmpty() ? new ArrayList<>(1) : orders;
+      orders.add(fill.isPresent() ? order(fill.get(), portfolio) : nothing(intent, quote));
+    }
+    if (ts != null) {
+      recent.remember(quote.sid(), ts, orders);
+    }
+    return orders;
+  }
+
+  private Quantity quantity(Intent intent, Quote quote) {
+    if (!intent.sid().equals(quote.sid())) {
+      throw new IllegalStateException(
+          "a strategy may trade only the symbol quoted, " + quote.sid() + ", not " + intent.sid());
+    }
+    if (intent.sizing() == Sizing.WHOLE_POSITION) {
+      return new Quantity.Shares(run.portfolio().shares(intent.sid()));
+    }
+    return run.sizer().component().size(intent, quote, run.portfolio());
+  }
+
+  /** An intent sized to nothing is answered, as the original did, by an order of amount 0. */
+  private Order nothing(Intent intent, Quote quote) {
+    return new Order(
+        intent.side(),
+        quote.sid(),
+        quote.price(),
+        BigDecimal.ZERO,
+        BigDecimal.ZERO,
+        run.portfolio().cash(),
+        quote.ts());
+  }
+
+  private static Order order(Fill fill, Portfolio portfolio) {
+    return new Order(
+        fill.side(),
+        fill.sid(),
+        fill.price(),
+        fill.amount(),
+        fill.shares(),
+        portfolio.cash(),
+        fill.ts());
+  }
+
+  /**
+   * The book.
+   *
+   * @throws IllegalStateException if none is open
+   */
+  public Portfolio portfolio() {
+    if (run == null) {
+      throw new IllegalStateException("portfolio called before initialize");
+    }
+    return run.portfolio();
+  }
+
+  /** The channels of the run, empty before one is open. */
+  public List<String> channels() {
+    return run == null ? List.of() : run.channels();
+  }
+
+  private <C extends Record> Slot<C, Strategy<C>> slot(StrategyFactory<C> factory) {
+    return Slot.create(factory, draws);
+  }
+
+  private <C extends Record> Slot<C, Sizer<C>> slot(SizerFactory<C> factory) {
+    return Slot.create(factory, draws);
+  }
+}
