@@ -5,8 +5,9 @@
 #
 # Builds the jars when they are missing or older than a source file, uses the broker listening at
 # --mqtt or starts one (Mosquitto if installed, else the embedded broker), then starts
-# algo-service, bridge-service and feed-service. Ctrl-C, SIGTERM or the end of --duration stops
-# everything it started; the logs stay in the run folder.
+# algo-service, bridge-service and feed-service, and shows the orders beside a line of the book
+# every few seconds. Ctrl-C, SIGTERM or the end of --duration stops everything it started; the
+# logs stay in the run folder.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,7 +18,13 @@ source "$root/scripts/lib/jars.sh"
 
 readonly MODULES=(algo-service bridge-service feed-service broker)
 readonly SYMBOLS=GOOG,AAPL,MSFT
-readonly THRESHOLD=0.5
+# the strategies it can show, each with its sizer and the params the bridge sends it: sma-cross
+# trades both ways on short windows, so that a few seconds of quotes make buys and sells
+readonly SMA_CROSS=(--algo sma-cross --sizer fixed-fraction)
+readonly SMA_CROSS_PARAMS=(--param short=3 --param long=8 --param fraction=0.2)
+readonly RANDOM_ALGO=(--algo random --sizer random-fraction)
+readonly RANDOM_PARAMS=(--param threshold=0.5)
+readonly BOOK_EVERY_S=5
 readonly START_TIMEOUT_S=60
 readonly STOP_TIMEOUT_S=5
 # the services' JVM flags, as the bench's (INTUITION_JAVA_OPTS overrides them)
@@ -28,11 +35,13 @@ readonly ORDER_LINES='-> \[\{|order'
 
 usage() {
   cat <<USAGE
-Usage: scripts/run.sh [--mqtt URL] [--duration SECONDS] [--rate N] [--run-dir DIR]
-Runs a broker, algo-service, bridge-service and feed-service, and shows the orders.
+Usage: scripts/run.sh [--mqtt URL] [--algo NAME] [--duration SECONDS] [--rate N] [--run-dir DIR]
+Runs a broker, algo-service, bridge-service and feed-service, and shows the orders and the book.
   --mqtt URL          broker, mqtt://host[:port] (default mqtt://localhost:1883); one is started
                       there when nothing listens and the host is this machine: mosquitto when
                       installed (INTUITION_NO_MOSQUITTO=1: never), else broker/target/broker.jar
+  --algo NAME         sma-cross (default: moving-average crossings, buys and sells, 20% of the
+                      cash or the position each) or random (the original: buys at random)
   --duration SECONDS  stop after this long (default: run until Ctrl-C)
   --rate N            quotes per second from the feed (default 10)
   --run-dir DIR       logs, pids and the broker's data (default runs/<timestamp>)
@@ -60,19 +69,22 @@ subscriber=
 duration=
 rate=10
 run_dir=
+algo=sma-cross
 
 parse_args() {
   while (($#)); do
     case $1 in
       -h | --help) usage; exit 0 ;;
-      --mqtt | --duration | --rate | --run-dir)
+      --mqtt | --algo | --duration | --rate | --run-dir)
         (($# >= 2)) || usage_error "$1 needs a value"
         set_option "$1" "$2"
         shift 2 ;;
-      --mqtt=* | --duration=* | --rate=* | --run-dir=*) set_option "${1%%=*}" "${1#*=}"; shift ;;
+      --mqtt=* | --algo=* | --duration=* | --rate=* | --run-dir=*) set_option "${1%%=*}" "${1#*=}"; shift ;;
       *) usage_error "unknown argument: $1" ;;
     esac
   done
+  [[ $algo == sma-cross || $algo == random ]] ||
+    usage_error "--algo must be sma-cross or random, but was '$algo'"
   [[ -z $duration || $duration =~ ^[1-9][0-9]*$ ]] ||
     usage_error "--duration must be a whole number of seconds above 0, but was '$duration'"
   [[ $rate =~ ^[0-9]*\.?[0-9]+$ && ! $rate =~ ^[0.]+$ ]] ||
@@ -83,6 +95,7 @@ parse_args() {
 set_option() {
   case $1 in
     --mqtt) mqtt=$2 ;;
+    --algo) algo=$2 ;;
     --duration) duration=$2 ;;
     --rate) rate=$2 ;;
     --run-dir) run_dir=$2 ;;
@@ -154,7 +167,7 @@ on_exit() {
     # intake first, then what it feeds, so that the last orders still reach the log
     stop feed-service bridge-service
     forget_session
-    stop algo-service
+    stop book algo-service
     stop subscriber log-filter log-follower display
     stop broker
   fi
@@ -270,30 +283,40 @@ write_mosquitto_conf() {
 # --- services -------------------------------------------------------------------------------
 
 services() {
-  local level=INFO algo_address bridge_log java_opts
+  local level=INFO algo_address bridge_log java_opts choice params
   # a small heap and few malloc arenas: each service stays near 100-150 MB resident
   read -r -a java_opts <<<"$JAVA_OPTS"
   export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
   if [[ -z $subscriber ]]; then
     level=DEBUG # the fallback shows orders from the logs
   fi
+  if [[ $algo == random ]]; then
+    choice=("${RANDOM_ALGO[@]}") params=("${RANDOM_PARAMS[@]}")
+  else
+    choice=("${SMA_CROSS[@]}") params=("${SMA_CROSS_PARAMS[@]}")
+  fi
   # the algo binds a free port itself (tcp://127.0.0.1:*) and prints it: no race for a port
   start algo-service "$(log_of algo-service)" env LOG_LEVEL="$level" \
-    java "${java_opts[@]}" -jar "$root/algo-service/target/algo-service.jar" --addr 'tcp://127.0.0.1:*'
+    java "${java_opts[@]}" -jar "$root/algo-service/target/algo-service.jar" --addr 'tcp://127.0.0.1:*' "${choice[@]}"
   await "serving" algo-service grep -q "^serving on tcp://" "$(log_of algo-service)"
   algo_address=$(sed -n 's/^serving on \(tcp:[^ ]*\) .*/\1/p' "$(log_of algo-service)" | head -1)
-  say "algo-service on $algo_address, pid $(pid_of algo-service)"
+  say "algo-service on $algo_address: ${choice[*]}, pid $(pid_of algo-service)"
 
   bridge_log=$(log_of bridge-service)
   start bridge-service "$bridge_log" env LOG_LEVEL="$level" \
     java "${java_opts[@]}" -jar "$root/bridge-service/target/bridge-service.jar" --mqtt "$mqtt" --rpc "$algo_address" \
-    --param "threshold=$THRESHOLD" --client-id "$client_id"
+    "${params[@]}" --client-id "$client_id"
   await "subscribed" bridge-service grep -q "subscribed to \[" "$bridge_log"
-  say "bridge-service as $client_id, threshold $THRESHOLD, pid $(pid_of bridge-service)"
+  say "bridge-service as $client_id, ${params[*]}, pid $(pid_of bridge-service)"
 
   start feed-service "$(log_of feed-service)" \
     java "${java_opts[@]}" -jar "$root/feed-service/target/feed-service.jar" --mqtt "$mqtt" --symbols "$SYMBOLS" --rate "$rate"
   say "feed-service: $SYMBOLS at $rate quotes/s, pid $(pid_of feed-service)"
+
+  # the book, as 'algo-service portfolio' prints it, every few seconds beside the orders
+  start book "$run_dir/book.log" \
+    java "${java_opts[@]}" -jar "$root/algo-service/target/algo-service.jar" portfolio "$algo_address" --every "$BOOK_EVERY_S"
+  say "book: a line every $BOOK_EVERY_S s (algo-service portfolio $algo_address), pid $(pid_of book)"
 }
 
 # Orders go to orders.log: from mosquitto_sub when installed, else filtered from the logs.
@@ -346,9 +369,9 @@ main() {
     services
     watch_orders
   fi
-  tail -n +1 -f "$run_dir/orders.log" &
+  tail -q -n +1 -f "$run_dir/orders.log" "$run_dir/book.log" &
   record display $!
-  say "${duration:+running for $duration s; }Ctrl-C stops everything. Orders:"
+  say "${duration:+running for $duration s; }Ctrl-C stops everything. Orders and the book:"
   supervise
 }
 

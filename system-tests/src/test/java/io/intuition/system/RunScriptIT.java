@@ -58,9 +58,20 @@ class RunScriptIT {
         .as("orders from mosquitto_sub; %s", run)
         .isNotEmpty()
         .allSatisfy(line -> assertThat(line).startsWith("orders {\"sid\":"));
+    assertThat(lines(runDir.resolve("book.log")))
+        .as("the book every few seconds; %s", run)
+        .isNotEmpty()
+        .allSatisfy(line -> assertThat(line).matches("portfolio: cash \\d+\\.\\d\\d equity .*"));
+    assertThat(run.stdout()).contains("portfolio: cash ");
     assertThat(pids(runDir))
         .containsOnlyKeys(
-            "broker", "subscriber", "algo-service", "bridge-service", "feed-service", "display");
+            "broker",
+            "subscriber",
+            "algo-service",
+            "bridge-service",
+            "feed-service",
+            "book",
+            "display");
     assertNothingLeft(runDir);
   }
 
@@ -86,6 +97,7 @@ class RunScriptIT {
             "algo-service",
             "bridge-service",
             "feed-service",
+            "book",
             "log-filter",
             "log-follower",
             "display");
