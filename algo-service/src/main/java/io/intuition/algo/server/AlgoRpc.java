@@ -108,11 +108,13 @@ final class AlgoRpc {
     List<Map<String, Object>> orders;
     try {
       List<Quote> quotes = Quotes.parse(data);
+      long filled = trader.portfolio().orders();
       orders = wire(trader.onQuotes(quotes));
       if (log.isDebugEnabled()) {
         log.debug("{} -> {}", data, orders);
       }
-      saver.changed(!orders.isEmpty());
+      // an order of amount 0 changes no book: it may wait for the batch like a quote without one
+      saver.changed(trader.portfolio().orders() != filled);
       if (orders.isEmpty()) {
         return null;
       }

@@ -56,10 +56,10 @@ class Saver {
     savedAt = nanoTime.getAsLong();
   }
 
-  /** The trader handled a message: saves now if it placed orders, else within the batch time. */
-  void changed(boolean placedOrders) {
+  /** The trader handled a message: saves now if it filled orders, else within the batch time. */
+  void changed(boolean filledOrders) {
     dirty = true;
-    if (placedOrders || nanoTime.getAsLong() - savedAt >= BATCH_NANOS) {
+    if (filledOrders || nanoTime.getAsLong() - savedAt >= BATCH_NANOS) {
       save();
     }
   }
