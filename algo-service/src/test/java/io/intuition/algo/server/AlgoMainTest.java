@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,6 +148,9 @@ class AlgoMainTest {
 
     try (RpcClient client = RpcClient.connect(address, Duration.ofSeconds(10))) {
       assertThat(client.invoke("_zerorpc_name")).isEqualTo("cli-algo");
+      assertThat(client.invoke("_zerorpc_list"))
+          .asInstanceOf(InstanceOfAssertFactories.LIST)
+          .contains("initialize", "event", "portfolio");
       assertThat(client.invoke("initialize", Map.of())).isEqualTo(List.of("quotes"));
     }
 
