@@ -6,9 +6,7 @@ import io.intuition.algo.portfolio.Holdings;
 import io.intuition.algo.trade.Intent;
 import io.intuition.algo.trade.Quantity;
 import io.intuition.common.quote.Quote;
-import io.intuition.common.quote.Side;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -56,15 +54,7 @@ final class FixedFraction implements Sizer<FixedFraction.Config> {
 
   @Override
   public Quantity size(Intent intent, Quote quote, Holdings holdings) {
-    if (intent.side() == Side.BUY) {
-      return new Quantity.Cash(
-          holdings.cash().multiply(fraction).setScale(Fractions.CASH_SCALE, RoundingMode.DOWN));
-    }
-    return new Quantity.Shares(
-        holdings
-            .shares(intent.sid())
-            .multiply(fraction)
-            .setScale(Fractions.SHARES_SCALE, RoundingMode.DOWN));
+    return Fractions.of(fraction, intent, holdings);
   }
 
   /** Makes it. */

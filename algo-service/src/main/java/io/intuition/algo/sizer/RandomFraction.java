@@ -5,9 +5,7 @@ import io.intuition.algo.portfolio.Holdings;
 import io.intuition.algo.trade.Intent;
 import io.intuition.algo.trade.Quantity;
 import io.intuition.common.quote.Quote;
-import io.intuition.common.quote.Side;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.random.RandomGenerator;
 
 /**
@@ -35,16 +33,7 @@ final class RandomFraction implements Sizer<RandomFraction.Config> {
 
   @Override
   public Quantity size(Intent intent, Quote quote, Holdings holdings) {
-    BigDecimal fraction = BigDecimal.valueOf(draws.nextDouble());
-    if (intent.side() == Side.BUY) {
-      return new Quantity.Cash(
-          holdings.cash().multiply(fraction).setScale(Fractions.CASH_SCALE, RoundingMode.DOWN));
-    }
-    return new Quantity.Shares(
-        holdings
-            .shares(intent.sid())
-            .multiply(fraction)
-            .setScale(Fractions.SHARES_SCALE, RoundingMode.DOWN));
+    return Fractions.of(BigDecimal.valueOf(draws.nextDouble()), intent, holdings);
   }
 
   /** Makes it. */
