@@ -109,10 +109,11 @@ public final class AlgoMain implements Callable<Integer> {
 
   @Option(
       names = "--recent-quotes",
-      defaultValue = "${env:ALGO_RECENT_QUOTES:-1000}",
+      defaultValue = "${env:ALGO_RECENT_QUOTES:-10000}",
       description =
-          "Quotes (by sid and ts) whose answers are remembered, so one delivered again is not"
-              + " traded twice; at least the bridge's --window (env ALGO_RECENT_QUOTES, default"
+          "Quotes (by sid and ts) whose answers are remembered, so one delivered again is"
+              + " answered alike and not traded twice; at least the bridge's --max-held, which"
+              + " bounds what a broker sends again (env ALGO_RECENT_QUOTES, default"
               + " ${DEFAULT-VALUE}).")
   int recentQuotes;
 

@@ -12,6 +12,7 @@ import io.intuition.common.rpc.RpcService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +27,13 @@ final class AlgoRpc {
 
   private static final Logger log = LoggerFactory.getLogger(AlgoRpc.class);
 
+  private static final long REPORT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
+
   private final Trader trader;
   private final int maxSymbols;
   private final Saver saver;
+  private long staleReported;
+  private long staleReportedAt = System.nanoTime() - REPORT_EVERY_NANOS;
 
   /**
    * Serves {@code trader}, refusing messages of more than {@code maxSymbols} quotes and saving its
@@ -115,12 +120,28 @@ final class AlgoRpc {
       }
       // an order of amount 0 changes no book: it may wait for the batch like a quote without one
       saver.changed(trader.portfolio().orders() != filled);
+      reportStale();
       if (orders.isEmpty()) {
         return null;
       }
       return quotes.size() == 1 && orders.size() == 1 ? orders.get(0) : orders;
     } catch (InvalidQuoteException e) {
       throw new RpcFault("InvalidQuote", e.getMessage());
+    }
+  }
+
+  /** Says, at most every 10 s, how many quotes were answered without trading them, and why. */
+  private void reportStale() {
+    long stale = trader.staleQuotes();
+    long now = System.nanoTime();
+    if (stale != staleReported && now - staleReportedAt >= REPORT_EVERY_NANOS) {
+      log.info(
+          "answered {} quotes in all with nil, untraded: each had a ts not after the newest handled"
+              + " for its symbol (delivered again from further back than --recent-quotes, or out"
+              + " of order)",
+          stale);
+      staleReported = stale;
+      staleReportedAt = now;
     }
   }
 

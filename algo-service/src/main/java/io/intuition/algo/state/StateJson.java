@@ -45,8 +45,8 @@ final class StateJson {
       ArrayNode orders = entry.addArray();
       answer.orders().forEach(order -> orders.add(order(order)));
     }
-    ArrayNode symbols = root.putArray("symbols");
-    state.symbols().forEach(symbols::add);
+    ObjectNode symbols = root.putObject("symbols");
+    state.symbols().forEach(symbols::put);
     try {
       return JSON.writeValueAsBytes(root);
     } catch (JsonProcessingException e) {
@@ -66,7 +66,7 @@ final class StateJson {
           plain(root.get("sizer_state")),
           book(required(root, "book")),
           recent(required(root, "recent")),
-          texts(required(root, "symbols")));
+          newest(required(root, "symbols")));
     } catch (java.io.IOException | RuntimeException e) {
       throw new CorruptStateException("state file " + path + " is corrupt: " + e.getMessage(), e);
     }
@@ -146,10 +146,10 @@ final class StateJson {
     return recent;
   }
 
-  private static List<String> texts(JsonNode node) {
-    List<String> texts = new ArrayList<>(node.size());
-    node.forEach(item -> texts.add(item.asText()));
-    return texts;
+  private static Map<String, Long> newest(JsonNode node) {
+    Map<String, Long> newest = new LinkedHashMap<>();
+    node.properties().forEach(field -> newest.put(field.getKey(), field.getValue().asLong()));
+    return newest;
   }
 
   @SuppressWarnings("unchecked")

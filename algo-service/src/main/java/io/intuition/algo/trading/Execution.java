@@ -3,6 +3,7 @@ package io.intuition.algo.trading;
 import io.intuition.algo.portfolio.Holdings;
 import io.intuition.algo.trade.Fill;
 import io.intuition.algo.trade.Quantity;
+import io.intuition.common.quote.Order;
 import io.intuition.common.quote.Quote;
 import io.intuition.common.quote.Side;
 import java.math.BigDecimal;
@@ -60,5 +61,31 @@ final class Execution {
 
   private static BigDecimal shares(BigDecimal cash, Quote quote) {
     return cash.divide(quote.price(), SHARES_SCALE, RoundingMode.DOWN);
+  }
+
+  /**
+   * The order that answers an intent: its fill, with the cash left after it; or, for an intent
+   * sized to nothing, as the original did, an order of amount 0.
+   */
+  static Order order(Side side, Quote quote, Optional<Fill> fill, BigDecimal cashAfter) {
+    if (fill.isEmpty()) {
+      return new Order(
+          side,
+          quote.sid(),
+          quote.price(),
+          BigDecimal.ZERO,
+          BigDecimal.ZERO,
+          cashAfter,
+          quote.ts());
+    }
+    Fill filled = fill.get();
+    return new Order(
+        filled.side(),
+        filled.sid(),
+        filled.price(),
+        filled.amount(),
+        filled.shares(),
+        cashAfter,
+        filled.ts());
   }
 }

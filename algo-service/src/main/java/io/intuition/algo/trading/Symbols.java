@@ -5,19 +5,22 @@ import io.intuition.common.quote.Quote;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The symbols a trader tracks, at most a limit of them, since each costs memory in the book and the
- * strategy; and the checks a message passes before any of its quotes is traded.
+ * The symbols a trader tracks, at most a limit of them since each costs memory in the book and the
+ * strategy, with the newest {@code ts} handled for each; and the checks a message passes before any
+ * of its quotes is traded.
  */
 final class Symbols {
   private static final BigDecimal LARGEST_SHARES = BigDecimal.valueOf(Double.MAX_VALUE);
+  private static final long NONE = 0;
 
   private final int max;
-  private final Set<String> seen = new LinkedHashSet<>();
+  private final Map<String, Long> newest = new LinkedHashMap<>();
 
   Symbols(int max) {
     this.max = max;
@@ -32,9 +35,9 @@ final class Symbols {
   void admit(List<Quote> quotes, BigDecimal cash) {
     Set<String> added = new HashSet<>();
     for (Quote quote : quotes) {
-      if (!seen.contains(quote.sid())
+      if (!newest.containsKey(quote.sid())
           && added.add(quote.sid())
-          && seen.size() + added.size() > max) {
+          && newest.size() + added.size() > max) {
         throw new InvalidQuoteException(
             "sid "
                 + quote.sid()
@@ -48,19 +51,35 @@ final class Symbols {
                 + quote.price().toPlainString());
       }
     }
-    seen.addAll(added);
+    added.forEach(sid -> newest.put(sid, NONE));
+  }
+
+  /**
+   * Whether {@code quote} comes after every quote of its symbol handled so far; one without a
+   * {@code ts} always does.
+   */
+  boolean isNew(Quote quote) {
+    return quote.ts() == null || quote.ts() > newest.getOrDefault(quote.sid(), NONE);
+  }
+
+  /** Records that {@code quote} was handled. */
+  void handled(Quote quote) {
+    if (quote.ts() != null) {
+      newest.merge(quote.sid(), quote.ts(), Math::max);
+    }
   }
 
   void clear() {
-    seen.clear();
+    newest.clear();
   }
 
-  void restore(List<String> symbols) {
-    seen.clear();
-    seen.addAll(symbols);
+  void restore(Map<String, Long> saved) {
+    newest.clear();
+    newest.putAll(saved);
   }
 
-  List<String> list() {
-    return List.copyOf(seen);
+  /** Each symbol with the newest {@code ts} handled for it, 0 for none. */
+  Map<String, Long> state() {
+    return Map.copyOf(newest);
   }
 }

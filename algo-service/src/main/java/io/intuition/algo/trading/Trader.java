@@ -15,7 +15,6 @@ import io.intuition.algo.trade.Quantity;
 import io.intuition.algo.trade.Sizing;
 import io.intuition.common.quote.Order;
 import io.intuition.common.quote.Quote;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +43,7 @@ public final class Trader {
   private final Draws draws;
   private final RecentQuotes recent;
   private final Symbols symbols;
+  private long stale;
   private Run run;
 
   /** The book of a run and the components trading it. */
@@ -145,7 +145,7 @@ public final class Trader {
             portfolio.orders(),
             portfolio.positions()),
         recent.entries(),
-        symbols.list());
+        symbols.state());
   }
 
   private static List<String> channels(Params params) {
@@ -172,6 +172,14 @@ public final class Trader {
       throw new IllegalArgumentException(
           "it holds the book of the " + kind + " " + saved + ", but this one runs " + running);
     }
+  }
+
+  /**
+   * How many quotes were answered without trading since this trader started, for a {@code ts} not
+   * after the newest handled for their symbol and no answer remembered for it.
+   */
+  public long staleQuotes() {
+    return stale;
   }
 
   /** Whether a book is open: {@link #onQuotes(List)} needs one. */
@@ -207,7 +215,14 @@ public final class Trader {
       if (answered != null) {
         return answered;
       }
+      if (!symbols.isNew(quote)) {
+        // handled already and its answer forgotten (delivered again from further back than the
+        // answers remembered), or older than a quote handled: either way not to be traded now
+        stale++;
+        return List.of();
+      }
     }
+    symbols.handled(quote);
     Portfolio portfolio = run.portfolio();
     portfolio.mark(quote.sid(), quote.price());
     Strategy<?> strategy = run.strategy().component();
@@ -220,7 +235,7 @@ public final class Trader {
         strategy.onFill(fill.get());
       }
       orders = orders.isEmpty() ? new ArrayList<>(1) : orders;
-      orders.add(fill.isPresent() ? order(fill.get(), portfolio) : nothing(intent, quote));
+      orders.add(Execution.order(intent.side(), quote, fill, portfolio.cash()));
     }
     if (ts != null) {
       recent.remember(quote.sid(), ts, orders);
@@ -237,29 +252,6 @@ public final class Trader {
       return new Quantity.Shares(run.portfolio().shares(intent.sid()));
     }
     return run.sizer().component().size(intent, quote, run.portfolio());
-  }
-
-  /** An intent sized to nothing is answered, as the original did, by an order of amount 0. */
-  private Order nothing(Intent intent, Quote quote) {
-    return new Order(
-        intent.side(),
-        quote.sid(),
-        quote.price(),
-        BigDecimal.ZERO,
-        BigDecimal.ZERO,
-        run.portfolio().cash(),
-        quote.ts());
-  }
-
-  private static Order order(Fill fill, Portfolio portfolio) {
-    return new Order(
-        fill.side(),
-        fill.sid(),
-        fill.price(),
-        fill.amount(),
-        fill.shares(),
-        portfolio.cash(),
-        fill.ts());
   }
 
   /**

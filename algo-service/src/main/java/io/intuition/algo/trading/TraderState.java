@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param sizerState the sizer's own state, plain values or null
  * @param book the portfolio
  * @param recent the answers remembered for quotes delivered again, oldest first
- * @param symbols the symbols seen, which count towards the limit of symbols tracked
+ * @param symbols the symbols seen, which count towards the limit of symbols tracked, each with the
+ *     newest {@code ts} handled for it (0 for none)
  */
 public record TraderState(
     String strategy,
@@ -29,7 +30,7 @@ public record TraderState(
     Object sizerState,
     Book book,
     List<Answer> recent,
-    List<String> symbols) {
+    Map<String, Long> symbols) {
 
   /** Checks the parts are there and copies the lists. */
   public TraderState {
@@ -38,7 +39,7 @@ public record TraderState(
     Objects.requireNonNull(params, "params must not be null");
     Objects.requireNonNull(book, "book must not be null");
     recent = List.copyOf(recent);
-    symbols = List.copyOf(symbols);
+    symbols = Map.copyOf(symbols);
   }
 
   /**

@@ -144,7 +144,7 @@ class StateFileTest {
         List.of(
             new TraderState.Answer("GOOG", 1, List.of()),
             new TraderState.Answer("GOOG", 2, List.of(order))),
-        List.of("GOOG"));
+        Map.of("GOOG", 2L));
   }
 
   private static TraderState withOrders(TraderState state, long orders) {

@@ -159,7 +159,7 @@ class TraderTest {
   }
 
   @Test
-  void recentQuotes_forgetsTheOldestBeyondItsCapacity() {
+  void quoteDeliveredAgainAfterItsAnswerIsForgotten_isAnsweredNilAndNotTraded() {
     Trader trader =
         new Trader(strategy("random"), sizer("random-fraction"), SEED, new Limits(2, 10));
     trader.initialize(Map.of("threshold", 0));
@@ -167,9 +167,22 @@ class TraderTest {
       trader.onQuotes(List.of(quote("GOOG", "100", ts)));
     }
 
-    trader.onQuotes(List.of(quote("GOOG", "100", 1)));
+    List<Order> again = trader.onQuotes(List.of(quote("GOOG", "100", 1))).get(0);
 
-    assertThat(trader.portfolio().orders()).isEqualTo(4);
+    assertThat(again).isEmpty();
+    assertThat(trader.portfolio().orders()).isEqualTo(3);
+    assertThat(trader.staleQuotes()).isEqualTo(1);
+  }
+
+  @Test
+  void quoteOlderThanTheNewestOfItsSymbol_isNotTraded() {
+    Trader trader = trader("random", "random-fraction");
+    trader.initialize(Map.of("threshold", 0));
+    trader.onQuotes(List.of(quote("GOOG", "100", 10)));
+
+    assertThat(trader.onQuotes(List.of(quote("GOOG", "100", 9))).get(0)).isEmpty();
+    assertThat(trader.onQuotes(List.of(quote("AAPL", "100", 9))).get(0)).hasSize(1);
+    assertThat(trader.onQuotes(List.of(quote("GOOG", "100", 11))).get(0)).hasSize(1);
   }
 
   @Test
