@@ -3,7 +3,6 @@ package io.intuition.bridge.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.intuition.common.testing.MosquittoBroker;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,13 +32,13 @@ class RestartIT {
 
   @Test
   void algoKilledAndRestartedMidStream_everyQuoteIsAnswered() {
-    CompletableFuture<Void> feed = publishInBackground();
+    CompletableFuture<Void> feed = suite.publishInBackground(QUOTES);
     await().atMost(ALL_ANSWERED).until(() -> suite.probe.count("orders") >= QUOTES / 5);
 
     suite.crashAndRestartAlgo();
 
     feed.join();
-    Map<Long, Integer> orders = awaitEveryQuoteAnswered();
+    Map<Long, Integer> orders = suite.awaitEveryQuoteAnswered(QUOTES, ALL_ANSWERED);
     report("algo restart", orders);
     assertThat(suite.bridge.stderr()).contains("has restarted: initializing it again");
     assertThat(suite.bridge.isAlive()).isTrue();
@@ -47,7 +46,7 @@ class RestartIT {
 
   @Test
   void brokerKilledAndRestartedMidStream_everyQuoteIsAnswered() {
-    CompletableFuture<Void> feed = publishInBackground();
+    CompletableFuture<Void> feed = suite.publishInBackground(QUOTES);
     feed.join(); // every quote is with the broker before it crashes
     await().atMost(ALL_ANSWERED).until(() -> suite.probe.count("orders") >= QUOTES / 5);
 
@@ -55,28 +54,10 @@ class RestartIT {
     suite.broker.kill();
     suite.broker.restart();
 
-    Map<Long, Integer> orders = awaitEveryQuoteAnswered();
+    Map<Long, Integer> orders = suite.awaitEveryQuoteAnswered(QUOTES, ALL_ANSWERED);
     report("broker restart", orders);
     assertThat(suite.bridge.stderr()).contains("reconnected to broker");
     assertThat(suite.bridge.isAlive()).isTrue();
-  }
-
-  private CompletableFuture<Void> publishInBackground() {
-    return CompletableFuture.runAsync(
-        () ->
-            MosquittoBroker.publishLines(
-                suite.broker.port(), "quotes", 1, QuoteFeed.lines(0, QUOTES)));
-  }
-
-  private Map<Long, Integer> awaitEveryQuoteAnswered() {
-    await("an order for every quote; " + suite.bridge)
-        .atMost(ALL_ANSWERED)
-        .until(
-            () ->
-                QuoteFeed.unanswered(QuoteFeed.ordersPerTs(suite.probe.on("orders")), QUOTES)
-                    .isEmpty());
-    assertThat(suite.probe.count("quotes/rejected")).isZero();
-    return QuoteFeed.ordersPerTs(suite.probe.on("orders"));
   }
 
   private static void report(String scenario, Map<Long, Integer> orders) {
