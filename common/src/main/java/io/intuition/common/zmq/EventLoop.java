@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -45,7 +44,7 @@ public final class EventLoop implements Executor, AutoCloseable {
   private final ArrayDeque<Runnable> local = new ArrayDeque<>();
   private final List<Registration> sockets = new ArrayList<>();
   private final List<Runnable> roundHooks = new ArrayList<>();
-  private final PriorityQueue<LoopTimer> timers = new PriorityQueue<>();
+  private final Timers timers = new Timers();
   private final AtomicBoolean sleeping = new AtomicBoolean();
   private final CountDownLatch exited = new CountDownLatch(1);
   private volatile boolean running = true;
@@ -156,9 +155,7 @@ public final class EventLoop implements Executor, AutoCloseable {
   /** Runs {@code task} every {@code period} until cancelled, first after one period. Loop only. */
   public LoopTimer every(Duration period, Runnable task) {
     requireLoop();
-    LoopTimer timer = new LoopTimer(period.toNanos(), task, System.nanoTime() + period.toNanos());
-    timers.add(timer);
-    return timer;
+    return timers.add(period.toNanos(), task, System.nanoTime());
   }
 
   /**
@@ -196,7 +193,7 @@ public final class EventLoop implements Executor, AutoCloseable {
         runTasks();
         runHooks();
         long now = System.nanoTime();
-        runTimers(now);
+        timers.runDue(now, EventLoop::runSafely);
         if (!busy && running) {
           sleep(now);
         }
@@ -238,24 +235,13 @@ public final class EventLoop implements Executor, AutoCloseable {
     return busy;
   }
 
-  private void runTimers(long now) {
-    while (!timers.isEmpty() && now - timers.peek().due >= 0) {
-      LoopTimer timer = timers.poll();
-      if (!timer.cancelled) {
-        timer.due = now + timer.periodNanos;
-        timers.add(timer);
-        runSafely(timer.task);
-      }
-    }
-  }
-
   private void sleep(long now) {
     sleeping.set(true);
     try {
       if (!local.isEmpty() || !posted.isEmpty() || anyReadable()) {
         selector.selectNow();
       } else {
-        selector.select(timeoutMillis(now));
+        selector.select(timers.timeoutMillis(now));
       }
       selector.selectedKeys().clear();
     } catch (IOException e) {
@@ -274,17 +260,6 @@ public final class EventLoop implements Executor, AutoCloseable {
       }
     }
     return false;
-  }
-
-  /** Milliseconds to the next timer, at least 1; 0 (no limit) when there is none. */
-  private long timeoutMillis(long now) {
-    while (!timers.isEmpty() && timers.peek().cancelled) {
-      timers.poll();
-    }
-    if (timers.isEmpty()) {
-      return 0;
-    }
-    return Math.max(1, TimeUnit.NANOSECONDS.toMillis(timers.peek().due - now + 999_999));
   }
 
   private static void runSafely(Runnable task) {
