@@ -3,7 +3,6 @@ package io.intuition.common.mqtt;
 import io.intuition.common.cli.Lifecycle;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -35,7 +34,7 @@ public final class MqttConnection implements AutoCloseable {
 
   private final MqttSettings settings;
   private final MqttHandler handler;
-  private final List<String> topics = new CopyOnWriteArrayList<>();
+  private final Subscriptions subscriptions = new Subscriptions();
   private final AtomicLong session = new AtomicLong();
   private final Outgoing outgoing = new Outgoing(this::transport);
   private final ExecutorService reconnector =
@@ -107,13 +106,8 @@ public final class MqttConnection implements AutoCloseable {
 
   /** Subscribes to {@code channels} at QoS 1, now and after every reconnect. */
   public void subscribe(List<String> channels) {
-    for (String channel : channels) {
-      if (!topics.contains(channel)) {
-        log.info("subscribing to channel {}", channel);
-        topics.add(channel);
-      }
-    }
-    subscribeAll(transport);
+    subscriptions.add(channels);
+    subscriptions.subscribe(transport);
   }
 
   /**
@@ -191,7 +185,7 @@ public final class MqttConnection implements AutoCloseable {
     transport = client;
     version = protocol;
     client.connect(CONNECT_TIMEOUT_MS);
-    subscribeAll(client);
+    subscriptions.subscribe(client);
     outgoing.send();
   }
 
@@ -235,25 +229,6 @@ public final class MqttConnection implements AutoCloseable {
       reconnector.execute(task);
     } catch (RejectedExecutionException e) {
       // closed: nothing to reconnect
-    }
-  }
-
-  private void subscribeAll(Transport client) {
-    if (topics.isEmpty() || client == null || !client.isConnected()) {
-      return;
-    }
-    try {
-      client.subscribe(topics.toArray(String[]::new), 1, this::subscribed);
-    } catch (TransportException e) {
-      log.warn("could not subscribe to {}: {}", topics, e.getMessage());
-    }
-  }
-
-  private void subscribed(Throwable failure) {
-    if (failure == null) {
-      log.info("subscribed to {}", topics);
-    } else {
-      log.warn("could not subscribe to {}: {}", topics, Reasons.of(failure));
     }
   }
 
