@@ -28,14 +28,6 @@ public final class Forwarder {
   private static final Logger log = LoggerFactory.getLogger(Forwarder.class);
   private static final long SUMMARY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-  private enum State {
-    INITIALIZING,
-    READY,
-    OUTAGE,
-    /** The algorithm refused initialize: nothing more is sent, the bridge is told to stop. */
-    REFUSED
-  }
-
   private final ForwardSettings settings;
   private final Algo algo;
   private final Executor thread;
@@ -50,12 +42,11 @@ public final class Forwarder {
   private final PriorityQueue<Entry> unsent = new PriorityQueue<>();
   private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2));
   private final Handshake handshake;
-  private State state = State.INITIALIZING;
+  private final AlgoHealth health;
   private boolean probing;
   private boolean flushing;
   private int outstanding;
   private long sequence;
-  private long outageStart;
   private long nextSummary = System.nanoTime() + SUMMARY_NANOS;
   private long stopDeadline;
   private boolean stopping;
@@ -77,6 +68,7 @@ public final class Forwarder {
     this.redelivery = new Redelivery(intake, broker, stats, settings.maxHeld(), this::onThread);
     this.outcomes = new Outcomes(settings, broker, payloads, stats, this::onThread);
     this.handshake = new Handshake(settings.initializeParams(), algo, this::onThread, backoff);
+    this.health = new AlgoHealth(algo.address(), backoff);
   }
 
   /** The counters. */
@@ -184,7 +176,7 @@ public final class Forwarder {
   }
 
   private void pump(long now) {
-    switch (state) {
+    switch (health.state()) {
       case INITIALIZING -> {
         if (!handshake.isPending() && outstanding == 0 && backoff.isDue(now) && !stopping) {
           handshake.start(this::ready, this::refused);
@@ -227,18 +219,17 @@ public final class Forwarder {
     } else if (answer instanceof Answer.Malformed malformed) {
       outcomes.reject(entry, malformed.reason());
     } else if (answer instanceof Answer.NotInitialized) {
-      retry(entry, this::restarted);
+      retry(entry, health::restarted);
     } else if (answer instanceof Answer.Unavailable unavailable) {
-      retry(entry, () -> unavailable(unavailable.reason()));
+      retry(
+          entry, () -> health.unavailable(unavailable.reason(), unsent.size(), System.nanoTime()));
     } else {
       outcomes.reject(entry, "algo answered event with " + answer);
     }
   }
 
   private void forwarded(Entry entry, List<byte[]> orders) {
-    if (state == State.OUTAGE) {
-      recovered();
-    }
+    health.answered(unsent.size());
     stats.forwarded.incrementAndGet();
     outcomes.orders(entry, orders);
   }
@@ -251,46 +242,13 @@ public final class Forwarder {
     because.run();
   }
 
-  private void unavailable(String reason) {
-    long now = System.nanoTime();
-    if (state == State.READY) {
-      state = State.OUTAGE;
-      outageStart = now;
-      log.warn(
-          "algo at {} unavailable ({}); holding {} messages, retrying",
-          algo.address(),
-          reason,
-          unsent.size());
-    }
-    backoff.failed(now);
-  }
-
-  private void restarted() {
-    if (state != State.INITIALIZING) {
-      log.warn("algo at {} has restarted: initializing it again", algo.address());
-      state = State.INITIALIZING;
-      backoff.succeeded();
-    }
-  }
-
-  private void recovered() {
-    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - outageStart);
-    log.info(
-        "algo at {} is back after {} ms; resending {} messages",
-        algo.address(),
-        millis,
-        unsent.size());
-    state = State.READY;
-    backoff.succeeded();
-  }
-
   private void ready(List<String> channels) {
     broker.subscribe(channels);
-    state = State.READY;
+    health.ready();
   }
 
   private void refused(String reason) {
-    state = State.REFUSED;
+    health.refused();
     fatal.accept(reason);
   }
 

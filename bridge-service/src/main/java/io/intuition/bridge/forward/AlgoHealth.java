@@ -1,0 +1,74 @@
+package io.intuition.bridge.forward;
+
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where the forwarder stands with the algorithm: initializing it, ready, in an outage (retrying
+ * with backoff), or refused; and the log line of each change. Forwarder thread only.
+ */
+final class AlgoHealth {
+  // logged as the forwarder's: its lines tell the story of the link to the algo
+  private static final Logger log = LoggerFactory.getLogger(Forwarder.class);
+
+  enum State {
+    INITIALIZING,
+    READY,
+    OUTAGE,
+    /** The algorithm refused initialize: nothing more is sent, the bridge is told to stop. */
+    REFUSED
+  }
+
+  private final String address;
+  private final Backoff backoff;
+  private State state = State.INITIALIZING;
+  private long outageStart;
+
+  AlgoHealth(String address, Backoff backoff) {
+    this.address = address;
+    this.backoff = backoff;
+  }
+
+  State state() {
+    return state;
+  }
+
+  /** A call failed: from ready, an outage begins; either way the next try waits longer. */
+  void unavailable(String reason, int held, long now) {
+    if (state == State.READY) {
+      state = State.OUTAGE;
+      outageStart = now;
+      log.warn("algo at {} unavailable ({}); holding {} messages, retrying", address, reason, held);
+    }
+    backoff.failed(now);
+  }
+
+  /** The algorithm answered NotInitialized: it restarted, and is initialized again first. */
+  void restarted() {
+    if (state != State.INITIALIZING) {
+      log.warn("algo at {} has restarted: initializing it again", address);
+      state = State.INITIALIZING;
+      backoff.succeeded();
+    }
+  }
+
+  /** A call was answered: an outage, if any, is over. */
+  void answered(int held) {
+    if (state != State.OUTAGE) {
+      return;
+    }
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - outageStart);
+    log.info("algo at {} is back after {} ms; resending {} messages", address, millis, held);
+    state = State.READY;
+    backoff.succeeded();
+  }
+
+  void ready() {
+    state = State.READY;
+  }
+
+  void refused() {
+    state = State.REFUSED;
+  }
+}
