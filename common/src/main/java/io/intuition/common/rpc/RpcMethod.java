@@ -13,7 +13,11 @@ import java.util.Objects;
  */
 public record RpcMethod(String name, List<String> params, String doc, Handler handler) {
 
-  /** Runs a method with its decoded arguments and returns its result (any msgpack value). */
+  /**
+   * Runs a method with its decoded arguments and returns its result: any msgpack value, or a {@link
+   * java.util.concurrent.CompletionStage} of one, replied when it completes (a failure becomes an
+   * {@code ERR}, as a throw does).
+   */
   @FunctionalInterface
   public interface Handler {
     /**

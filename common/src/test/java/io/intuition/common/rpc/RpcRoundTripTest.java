@@ -2,6 +2,7 @@ package io.intuition.common.rpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.intuition.common.codec.Packed;
 import io.intuition.common.rpc.client.RpcClient;
@@ -117,6 +118,44 @@ class RpcRoundTripTest {
   }
 
   @Test
+  void call_methodReturningAFuture_isAnsweredWhenItCompletes() throws Exception {
+    try (RpcServer direct =
+            RpcServer.builder(service.build(), "tcp://127.0.0.1:*").directExecutor().start();
+        RpcClient other = RpcClient.connect(direct.address(), Duration.ofSeconds(10))) {
+      CompletableFuture<Object> first = other.call("later");
+      CompletableFuture<Object> second = other.call("later");
+      await().atMost(Duration.ofSeconds(10)).until(() -> service.later.size() == 2);
+      assertThat(first).isNotDone();
+
+      service.later.get(1).complete("second");
+      service.later.get(0).completeExceptionally(new RpcFault("Late", "too late"));
+
+      assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("second");
+      assertThatThrownBy(first::join)
+          .cause()
+          .isInstanceOfSatisfying(
+              RemoteException.class, e -> assertThat(e.errorName()).isEqualTo("Late"));
+    }
+  }
+
+  @Test
+  void eachRound_runsTheHookOnTheServersLoopAfterTheCalls() {
+    try (RpcServer direct =
+            RpcServer.builder(service.build(), "tcp://127.0.0.1:*").directExecutor().start();
+        RpcClient other = RpcClient.connect(direct.address(), Duration.ofSeconds(10))) {
+      List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+      direct.eachRound(
+          () -> {
+            threads.add(Thread.currentThread().getName());
+            service.later.forEach(answer -> answer.complete("from the hook"));
+          });
+
+      assertThat(other.invoke("later")).isEqualTo("from the hook");
+      assertThat(threads).isNotEmpty().allMatch("rpc-server"::equals);
+    }
+  }
+
+  @Test
   void call_echo_returnsNestedValuesUnchanged() {
     Map<String, Object> value = Map.of("sid", "GOOG", "quotes", List.of(1, 2.5, "x"));
 
@@ -195,7 +234,7 @@ class RpcRoundTripTest {
     assertThat(client.invoke("_zerorpc_ping")).isEqualTo(List.of("pong", "test-service"));
     assertThat(client.invoke("_zerorpc_name")).isEqualTo("test-service");
     assertThat(client.invoke("_zerorpc_list"))
-        .isEqualTo(List.of("add", "echo", "thread", "boom", "reject", "work", "block"));
+        .isEqualTo(List.of("add", "echo", "thread", "boom", "reject", "work", "later", "block"));
     assertThat(client.invoke("_zerorpc_help", "add")).isEqualTo("Adds two numbers.");
     assertThat(client.invoke("_zerorpc_args", "add"))
         .isEqualTo(Arrays.asList(List.of("a", "b"), null, null, null));
@@ -208,7 +247,7 @@ class RpcRoundTripTest {
     assertThat(inspect.get("name")).isEqualTo("test-service");
     Map<?, ?> methods = (Map<?, ?>) inspect.get("methods");
     assertThat(List.copyOf(methods.keySet()))
-        .isEqualTo(List.of("add", "echo", "thread", "boom", "reject", "work", "block"));
+        .isEqualTo(List.of("add", "echo", "thread", "boom", "reject", "work", "later", "block"));
     assertThat(methods.get("add"))
         .isEqualTo(
             Map.of(

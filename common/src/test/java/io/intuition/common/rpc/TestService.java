@@ -2,6 +2,8 @@ package io.intuition.common.rpc;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -9,6 +11,9 @@ import java.util.concurrent.TimeUnit;
 final class TestService {
   /** Released by tests to end a {@code block} call. */
   final CountDownLatch release = new CountDownLatch(1);
+
+  /** What {@code later} calls return, completed by tests. */
+  final List<CompletableFuture<Object>> later = new CopyOnWriteArrayList<>();
 
   RpcService build() {
     return RpcService.builder("test-service")
@@ -44,6 +49,15 @@ final class TestService {
             args -> {
               workFor(Duration.ofMillis((long) (number(args, 0) * 1000)));
               return number(args, 0);
+            })
+        .method(
+            "later",
+            List.of(),
+            "Answers once the test completes the future it returned.",
+            args -> {
+              CompletableFuture<Object> answer = new CompletableFuture<>();
+              later.add(answer);
+              return answer;
             })
         .method(
             "block",

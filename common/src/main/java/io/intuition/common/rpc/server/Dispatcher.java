@@ -9,6 +9,9 @@ import io.intuition.common.rpc.RpcService;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,17 +38,42 @@ final class Dispatcher {
     return Introspection.handles(request.name());
   }
 
-  /** The reply to a request. */
-  Event reply(Event request) {
-    MessageId id = ids.next();
+  /**
+   * Runs a request and hands its reply to {@code send}: at once, or, when the method returns a
+   * {@link CompletionStage}, once that completes, on the thread that completes it.
+   */
+  void reply(Event request, Consumer<Event> send) {
+    Object result;
     try {
-      return Event.ok(id, request.id(), invoke(request.name(), request.argList()));
-    } catch (RpcFault fault) {
-      return Event.err(id, request.id(), fault.errorName(), fault.getMessage(), "");
+      result = invoke(request.name(), request.argList());
     } catch (Exception | StackOverflowError e) {
-      log.debug("{} failed", request.name(), e);
-      return Event.err(id, request.id(), errorName(e), String.valueOf(e.getMessage()), trace(e));
+      send.accept(failure(request, e));
+      return;
     }
+    if (result instanceof CompletionStage<?> later) {
+      later.whenComplete(
+          (value, e) ->
+              send.accept(e == null ? success(request, value) : failure(request, unwrapped(e))));
+    } else {
+      send.accept(success(request, result));
+    }
+  }
+
+  private Event success(Event request, Object result) {
+    return Event.ok(ids.next(), request.id(), result);
+  }
+
+  private Event failure(Event request, Throwable e) {
+    MessageId id = ids.next();
+    if (e instanceof RpcFault fault) {
+      return Event.err(id, request.id(), fault.errorName(), fault.getMessage(), "");
+    }
+    log.debug("{} failed", request.name(), e);
+    return Event.err(id, request.id(), errorName(e), String.valueOf(e.getMessage()), trace(e));
+  }
+
+  private static Throwable unwrapped(Throwable e) {
+    return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
   }
 
   /**

@@ -101,6 +101,21 @@ public final class RpcServer implements AutoCloseable {
     return builder(service, address).heartbeatInterval(heartbeatIntervalMs).start();
   }
 
+  /**
+   * Runs {@code hook} on the server's loop once in every round, after the requests it read were
+   * handled and before it waits again: for work done once for a batch of calls, such as writing a
+   * state file once for all the calls of a round and then completing the replies their methods
+   * returned as {@link java.util.concurrent.CompletionStage}s. With {@link
+   * Builder#directExecutor()} the hook and the methods share the loop's thread.
+   */
+  public void eachRound(Runnable hook) {
+    onLoop(
+        () -> {
+          loop.eachRound(hook);
+          return null;
+        });
+  }
+
   /** The bound endpoint, with the port resolved, such as {@code tcp://127.0.0.1:4242}. */
   public String address() {
     return address;

@@ -110,7 +110,7 @@ final class ServerSocket {
     }
     byte[][] envelope = envelope(frames);
     if (worker == null || Dispatcher.isBuiltIn(event)) {
-      send(envelope, encode(dispatcher.reply(event), event.id()));
+      dispatcher.reply(event, reply -> sendFromAnyThread(envelope, reply, event.id()));
       return;
     }
     open.open(event.id(), envelope, System.nanoTime());
@@ -123,10 +123,23 @@ final class ServerSocket {
     }
   }
 
+  /** A reply made on the loop is sent at once; one completed elsewhere, from the loop. */
+  private void sendFromAnyThread(byte[][] envelope, Event reply, MessageId request) {
+    if (loop.inLoop()) {
+      send(envelope, encode(reply, request));
+    } else {
+      loop.execute(() -> send(envelope, encode(reply, request)));
+    }
+  }
+
   /** Runs on the worker: the method, then the reply back on the loop. */
   private void finishLater(Event request, byte[][] envelope) {
-    byte[] reply = encode(dispatcher.reply(request), request.id());
-    loop.execute(() -> finished(request.id(), envelope, reply));
+    dispatcher.reply(
+        request,
+        reply -> {
+          byte[] bytes = encode(reply, request.id());
+          loop.execute(() -> finished(request.id(), envelope, bytes));
+        });
   }
 
   private void finished(MessageId request, byte[][] envelope, byte[] reply) {
