@@ -172,6 +172,8 @@ public final class AlgoMain implements Callable<Integer> {
               .maxMessageBytes(maxMessage)
               .directExecutor()
               .start();
+      // once per round of the server's loop: one save for all the calls of the round
+      server.eachRound(saver::flush);
     } catch (CorruptStateException e) {
       spec.commandLine()
           .getErr()

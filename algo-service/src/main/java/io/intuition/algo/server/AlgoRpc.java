@@ -100,7 +100,10 @@ final class AlgoRpc {
     return started.channels();
   }
 
-  /** The order, the orders of a multi-quote message, or null when none was placed. */
+  /**
+   * The order, the orders of a multi-quote message, or null when none was placed; with a state
+   * file, a future of it, completed once the state that holds it is saved.
+   */
   Object event(Object data) {
     if (!trader.isInitialized()) {
       throw new RpcFault("NotInitialized", "event called before initialize");
@@ -111,23 +114,22 @@ final class AlgoRpc {
           "data has " + map.size() + " keys, more than the limit of " + maxSymbols + " quotes");
     }
     List<Map<String, Object>> orders;
+    boolean single;
+    long filled = trader.portfolio().orders();
     try {
       List<Quote> quotes = Quotes.parse(data);
-      long filled = trader.portfolio().orders();
       orders = wire(trader.onQuotes(quotes));
-      if (log.isDebugEnabled()) {
-        log.debug("{} -> {}", data, orders);
-      }
-      // an order of amount 0 changes no book: it may wait for the batch like a quote without one
-      saver.changed(trader.portfolio().orders() != filled);
-      reportStale();
-      if (orders.isEmpty()) {
-        return null;
-      }
-      return quotes.size() == 1 && orders.size() == 1 ? orders.get(0) : orders;
+      single = quotes.size() == 1;
     } catch (InvalidQuoteException e) {
       throw new RpcFault("InvalidQuote", e.getMessage());
     }
+    if (log.isDebugEnabled()) {
+      log.debug("{} -> {}", data, orders);
+    }
+    reportStale();
+    Object answer = orders.isEmpty() ? null : single && orders.size() == 1 ? orders.get(0) : orders;
+    // an order of amount 0 changes no book: only fills must be saved before the reply leaves
+    return saver.answer(answer, trader.portfolio().orders() != filled);
   }
 
   /** Says, at most every 10 s, how many quotes were answered without trading them, and why. */

@@ -3,20 +3,27 @@ package io.intuition.algo.server;
 import io.intuition.algo.state.StateFile;
 import io.intuition.algo.trading.Trader;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the state file in step with the trader: saved before any order is answered, so that a crash
- * never loses an order the caller has seen; the memory of quotes that placed none is saved with the
- * next order, or at most {@link #BATCH_NANOS} later, or at a clean stop.
+ * Keeps the state file in step with the trader, a group commit: the replies to the calls of one
+ * round of the RPC server's loop wait until the state that holds them is saved, once for them all,
+ * so that a crash never loses an order a caller has seen. A round whose calls filled no order saves
+ * nothing and replies at once; what such calls changed (a strategy's windows, the answers
+ * remembered) is saved with the next fill, or at most {@link #BATCH_NANOS} later, or at a clean
+ * stop.
  *
- * <p>Runs on the RPC server's loop, like the trader. Without a state file it does nothing.
+ * <p>Runs on the RPC server's loop, like the trader: {@link #flush} is its round hook. Without a
+ * state file it saves nothing and replies at once.
  */
 class Saver {
-  /** How long the memory of quotes that placed no order may wait to be saved. */
+  /** How long what calls that filled no order changed may wait to be saved. */
   static final long BATCH_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   /** The exit code when the state cannot be saved: the file holds the last state saved. */
@@ -27,8 +34,13 @@ class Saver {
   private final StateFile file;
   private final Trader trader;
   private final LongSupplier nanoTime;
+  private final List<Pending> pending = new ArrayList<>();
   private boolean dirty;
+  private boolean filled;
   private long savedAt;
+
+  /** A reply that waits for the round's save. */
+  private record Pending(CompletableFuture<Object> reply, Object value) {}
 
   Saver(StateFile file, Trader trader, LongSupplier nanoTime) {
     this.file = file;
@@ -56,12 +68,38 @@ class Saver {
     savedAt = nanoTime.getAsLong();
   }
 
-  /** The trader handled a message: saves now if it filled orders, else within the batch time. */
-  void changed(boolean filledOrders) {
+  /**
+   * The reply to a call that changed the trader: {@code value} itself without a state file, else a
+   * future of it, completed by the {@link #flush} of this round.
+   *
+   * @param filledOrders whether the call filled orders, which must be saved before it is answered
+   */
+  Object answer(Object value, boolean filledOrders) {
+    if (file == null) {
+      return value;
+    }
     dirty = true;
-    if (filledOrders || nanoTime.getAsLong() - savedAt >= BATCH_NANOS) {
+    filled |= filledOrders;
+    CompletableFuture<Object> reply = new CompletableFuture<>();
+    pending.add(new Pending(reply, value));
+    return reply;
+  }
+
+  /**
+   * The round hook: saves once if a call of the round filled an order, or what waits is due, then
+   * releases the round's replies in order.
+   */
+  void flush() {
+    if (dirty && (filled || nanoTime.getAsLong() - savedAt >= BATCH_NANOS)) {
       save();
     }
+    filled = false;
+    if (pending.isEmpty()) {
+      return;
+    }
+    List<Pending> replies = List.copyOf(pending);
+    pending.clear();
+    replies.forEach(waiting -> waiting.reply().complete(waiting.value()));
   }
 
   /** Saves what waits, at a clean stop. */
@@ -72,8 +110,8 @@ class Saver {
   }
 
   /**
-   * The book in memory is ahead of the file and no answer may leave: ends the process, so that a
-   * supervisor restarts it from the last state saved and the caller sends the quote again.
+   * The book in memory is ahead of the file and no reply may leave: ends the process, so that a
+   * supervisor restarts it from the last state saved and the caller sends its calls again.
    */
   void failed(Exception e) {
     log.error(

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,36 +34,51 @@ class SaverTest {
   }
 
   @Test
-  void changed_withAFill_savesAtOnce() throws IOException {
+  void answerOfAFill_waitsForTheRoundsSaveThenCompletes() throws IOException {
     trader.initialize(Map.of("threshold", 0));
     trader.onQuotes(List.of(quote(1)));
 
-    saver.changed(true);
+    Object first = saver.answer("first", true);
+    Object second = saver.answer("second", false);
 
+    assertThat(first).isInstanceOf(CompletableFuture.class);
+    assertThat((CompletableFuture<?>) first).isNotDone();
+    assertThat(file.read().orElseThrow().book().orders()).as("before the round ends").isZero();
+    saver.flush();
     assertThat(file.read().orElseThrow().book().orders()).isEqualTo(1);
+    assertThat(((CompletableFuture<?>) first).join()).isEqualTo("first");
+    assertThat(((CompletableFuture<?>) second).join()).isEqualTo("second");
   }
 
   @Test
-  void changed_withoutAFill_waitsForTheBatch() throws IOException {
+  void roundWithoutAFill_repliesAtOnceAndSavesWithinTheBatch() throws IOException {
     trader.onQuotes(List.of(quote(1)));
 
-    saver.changed(false);
+    Object reply = saver.answer(null, false);
+    saver.flush();
+
+    assertThat((CompletableFuture<?>) reply).isDone();
+    assertThat(((CompletableFuture<?>) reply).join()).isNull();
     assertThat(file.read().orElseThrow().recent()).isEmpty();
 
     now.addAndGet(Saver.BATCH_NANOS);
-    trader.onQuotes(List.of(quote(2)));
-    saver.changed(false);
-    assertThat(file.read().orElseThrow().recent()).hasSize(2);
+    saver.flush();
+    assertThat(file.read().orElseThrow().recent()).hasSize(1);
   }
 
   @Test
   void close_savesWhatWaits() throws IOException {
     trader.onQuotes(List.of(quote(1)));
-    saver.changed(false);
+    saver.answer(null, false);
 
     saver.close();
 
     assertThat(file.read().orElseThrow().recent()).hasSize(1);
+  }
+
+  @Test
+  void withoutAFile_theAnswerIsTheValue() {
+    assertThat(Saver.none(trader).answer("order", true)).isEqualTo("order");
   }
 
   private static Quote quote(long ts) {
