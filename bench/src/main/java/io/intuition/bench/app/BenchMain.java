@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    subcommands = StateCommand.class,
     versionProvider = BenchMain.Version.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
@@ -46,7 +47,8 @@ import picocli.CommandLine.Spec;
       "    of 10^6 symbols, 200,000 requests never read; then a fresh ping",
       "The broker is the fixed Mosquitto (2.0.13+) when found, else the system's",
       "(--mosquitto or --mqtt choose). A default run: about 6 minutes, 2 cores.",
-      "Writes <out>/<timestamp>.json and the latency plot <out>/<timestamp>.svg."
+      "Writes <out>/<timestamp>.json and the latency plot <out>/<timestamp>.svg.",
+      "'bench state' measures instead how fast an algo-service with --state fills orders."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -180,7 +182,7 @@ public final class BenchMain implements Callable<Integer> {
     validate();
     String timestamp = LocalDateTime.now().format(STAMP);
     Path logs = out.resolve("logs").resolve(timestamp);
-    Path project = root != null ? root : projectRoot();
+    Path project = project();
     BrokerChoice choice = new BrokerChoice(MosquittoFinder.here());
     try (LocalMosquitto broker = mqtt == null ? startBroker(choice, logs) : null) {
       String url = mqtt != null ? mqtt : broker.url();
@@ -254,6 +256,11 @@ public final class BenchMain implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
+  }
+
+  /** The project folder: {@code --root}, or the one the bench jar was built in. */
+  Path project() throws URISyntaxException {
+    return root != null ? root : projectRoot();
   }
 
   /** The project folder: the bench jar (or classes folder) is in {@code <root>/bench/target}. */

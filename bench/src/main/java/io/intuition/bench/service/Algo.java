@@ -3,6 +3,7 @@ package io.intuition.bench.service;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,6 +22,18 @@ public record Algo(ServiceProcess process, String address) implements AutoClosea
    */
   public static Algo start(Path root, List<String> jvmFlags, Path logs, String name)
       throws IOException, InterruptedException {
+    return start(root, jvmFlags, logs, name, List.of());
+  }
+
+  /**
+   * Starts the algo-service of {@code root} as {@code name}, with {@code options} beside the
+   * address and seed, and waits until it listens.
+   *
+   * @throws IllegalStateException if the jar is missing or the service does not listen in time
+   */
+  public static Algo start(
+      Path root, List<String> jvmFlags, Path logs, String name, List<String> options)
+      throws IOException, InterruptedException {
     int port = Processes.freePort();
     String address = "tcp://127.0.0.1:" + port;
     ServiceProcess process =
@@ -28,7 +41,7 @@ public record Algo(ServiceProcess process, String address) implements AutoClosea
             name,
             root.resolve("algo-service/target/algo-service.jar"),
             jvmFlags,
-            List.of("--addr", address, "--seed", "1"),
+            args(address, options),
             logs);
     try {
       if (!Processes.awaitListening(port, START_TIMEOUT, process::requireAlive)) {
@@ -39,6 +52,12 @@ public record Algo(ServiceProcess process, String address) implements AutoClosea
       process.close();
       throw e;
     }
+  }
+
+  private static List<String> args(String address, List<String> options) {
+    List<String> args = new ArrayList<>(List.of("--addr", address, "--seed", "1"));
+    args.addAll(options);
+    return args;
   }
 
   @Override

@@ -120,6 +120,30 @@ class BenchIT {
         .isEqualTo(8);
   }
 
+  @Test
+  void state_shortRun_printsFillsPerSecondForEachWindow() throws Exception {
+    bench =
+        ManagedProcess.start(
+            "bench state",
+            ProjectPaths.root(),
+            List.of(
+                ProjectPaths.java(),
+                "-jar",
+                ProjectPaths.root().resolve("bench/target/bench.jar").toString(),
+                "state",
+                "--seconds",
+                "1",
+                "--windows",
+                "1,16"));
+
+    assertThat(bench.awaitExit(RUN_TIMEOUT)).as(bench.toString()).isTrue();
+    assertThat(bench.exitValue()).as(bench.toString()).isZero();
+    System.out.println(bench.stdout());
+    assertThat(bench.stdout().lines())
+        .anySatisfy(line -> assertThat(line).matches(" +1 +[\\d,]+ +[\\d,]+ +[\\d,]+"))
+        .anySatisfy(line -> assertThat(line).matches(" +16 +[\\d,]+ +[\\d,]+ +[\\d,]+"));
+  }
+
   private static void assertNewSections(JsonNode report) {
     assertThat(report.at("/broker/version").asText()).matches("\\d+\\.\\d+.*");
     assertThat(report.at("/cold/throughput/arrived").asLong()).isEqualTo(2000);
