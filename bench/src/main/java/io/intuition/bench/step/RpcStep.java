@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -67,37 +65,19 @@ public final class RpcStep {
   }
 
   private RpcRun.Pipelined pipelined(int window, Duration length) throws InterruptedException {
-    Semaphore room = new Semaphore(window);
     Histogram roundTrips = new Histogram(MAX_NANOS, 3);
-    AtomicLong failures = new AtomicLong();
-    long calls = 0;
-    long start = System.nanoTime();
-    long end = start + length.toNanos();
-    while (System.nanoTime() - end < 0) {
-      room.acquire();
-      long sent = System.nanoTime();
-      client
-          .call(CALL_TIMEOUT, "event", List.of(quote()))
-          .whenComplete(
-              (result, error) -> {
-                synchronized (roundTrips) {
-                  roundTrips.recordValue(Math.min(System.nanoTime() - sent, MAX_NANOS));
-                }
-                if (error != null) {
-                  failures.incrementAndGet();
-                }
-                room.release();
-              });
-      calls++;
-    }
-    room.acquire(window);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    if (failures.get() > 0) {
-      throw new IllegalStateException(
-          failures.get() + " of " + calls + " RPC calls failed at window " + window);
-    }
+    Pipeline.Result result =
+        Pipeline.run(
+            window,
+            length,
+            () -> client.call(CALL_TIMEOUT, "event", List.of(quote())),
+            nanos -> {
+              synchronized (roundTrips) {
+                roundTrips.recordValue(Math.min(nanos, MAX_NANOS));
+              }
+            });
     synchronized (roundTrips) {
-      return new RpcRun.Pipelined(window, calls / seconds, Percentiles.ofNanos(roundTrips));
+      return new RpcRun.Pipelined(window, result.perSecond(), Percentiles.ofNanos(roundTrips));
     }
   }
 }

@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How fast an algo-service with {@code --state} fills orders: from a fresh book, {@code event}
@@ -53,31 +51,18 @@ public final class StateWrites {
   }
 
   private Run measure(int window, Duration each) throws InterruptedException, IOException {
-    Semaphore room = new Semaphore(window);
-    AtomicLong failures = new AtomicLong();
-    long calls = 0;
-    long start = System.nanoTime();
-    long end = start + each.toNanos();
-    while (System.nanoTime() - end < 0) {
-      room.acquire();
-      client
-          .call(CALL_TIMEOUT, "event", List.of(Map.of("sid", "GOOG", "quote", 345.1, "ts", ++ts)))
-          .whenComplete(
-              (answer, error) -> {
-                if (error != null) {
-                  failures.incrementAndGet();
-                }
-                room.release();
-              });
-      calls++;
-    }
-    room.acquire(window);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    if (failures.get() > 0) {
-      throw new IllegalStateException(failures.get() + " of " + calls + " calls failed");
-    }
+    Pipeline.Result result =
+        Pipeline.run(
+            window,
+            each,
+            () ->
+                client.call(
+                    CALL_TIMEOUT,
+                    "event",
+                    List.of(Map.of("sid", "GOOG", "quote", 345.1, "ts", ++ts))),
+            nanos -> {});
     Object orders = ((Map<?, ?>) client.invoke("portfolio")).get("orders");
     long fills = ((Number) orders).longValue();
-    return new Run(window, fills / seconds, fills, Files.size(stateFile));
+    return new Run(window, fills / result.seconds(), fills, Files.size(stateFile));
   }
 }
