@@ -57,16 +57,8 @@ class DuplicateDeliveryIT {
   @Test
   void algoFrozenLongerThanTheRpcTimeout_tradesEveryQuoteOnceThoughItGotSomeTwice()
       throws Exception {
-    // every quote buys 0.1% of the cash left: each order moves the book, none is of amount 0
     suite =
-        RunningSuite.start(
-            Suite.ALGO_JVM_LOGGING_EVENTS,
-            List.of("--sizer", "fixed-fraction"),
-            Duration.ofSeconds(1),
-            "--param",
-            "threshold=0",
-            "--param",
-            "fraction=0.001");
+        RunningSuite.startFillingEveryQuote(Suite.ALGO_JVM_LOGGING_EVENTS, Duration.ofSeconds(1));
     CompletableFuture<Void> feed = suite.publishInBackground(QUOTES);
     await().atMost(ALL_ANSWERED).until(() -> suite.probe.count("orders") >= QUOTES / 5);
 
@@ -95,15 +87,7 @@ class DuplicateDeliveryIT {
   void brokerRestartedFromItsLastSave_resendsQuotesAndNoneIsTradedTwice() throws Exception {
     // the broker sends again every quote the bridge held at the save, even those answered since,
     // and loses the orders published since: the algo answers each alike, from memory
-    suite =
-        RunningSuite.start(
-            Suite.ALGO_JVM,
-            List.of("--sizer", "fixed-fraction"),
-            Suite.RPC_TIMEOUT,
-            "--param",
-            "threshold=0",
-            "--param",
-            "fraction=0.001");
+    suite = RunningSuite.startFillingEveryQuote(Suite.ALGO_JVM, Suite.RPC_TIMEOUT);
     suite.publishInBackground(QUOTES).join();
     await().atMost(ALL_ANSWERED).until(() -> suite.probe.count("orders") >= QUOTES / 5);
 

@@ -45,16 +45,9 @@ class PersistenceIT {
   @Test
   void algoKilledMidStream_restartsFromItsStateWithTheBookOfTheDistinctOrders() throws Exception {
     Path state = folder.resolve("book.state");
-    // every quote buys 0.1% of the cash left: each order moves the book, none is of amount 0
     suite =
-        RunningSuite.start(
-            Suite.ALGO_JVM,
-            List.of("--state", state.toString(), "--sizer", "fixed-fraction"),
-            Suite.RPC_TIMEOUT,
-            "--param",
-            "threshold=0",
-            "--param",
-            "fraction=0.001");
+        RunningSuite.startFillingEveryQuote(
+            Suite.ALGO_JVM, Suite.RPC_TIMEOUT, "--state", state.toString());
     CompletableFuture<Void> feed = suite.publishInBackground(QUOTES);
     await().atMost(ALL_ANSWERED).until(() -> suite.probe.count("orders") >= QUOTES / 5);
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.intuition.common.testing.ManagedProcess;
 import io.intuition.common.testing.MosquittoBroker;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -46,6 +47,19 @@ final class RunningSuite implements AutoCloseable {
   /** Starts everything and waits until the bridge has subscribed to the quotes. */
   static RunningSuite start(String... bridgeOptions) throws Exception {
     return start(Suite.ALGO_JVM, List.of(), Suite.RPC_TIMEOUT, bridgeOptions);
+  }
+
+  /**
+   * Starts everything with an algo-service on which every quote fills an order: threshold 0 and the
+   * {@code fixed-fraction} sizer investing 0.1% of the cash left, so each order moves the book and
+   * none is of amount 0.
+   */
+  static RunningSuite startFillingEveryQuote(
+      List<String> algoJvm, Duration rpcTimeout, String... algoOptions) throws Exception {
+    List<String> options = new ArrayList<>(List.of("--sizer", "fixed-fraction"));
+    options.addAll(List.of(algoOptions));
+    return start(
+        algoJvm, options, rpcTimeout, "--param", "threshold=0", "--param", "fraction=0.001");
   }
 
   /**
