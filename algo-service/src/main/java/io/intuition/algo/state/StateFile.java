@@ -24,6 +24,9 @@ import java.util.zip.CRC32C;
 public final class StateFile {
   private static final String MAGIC = "intuition-algo-state";
   private static final int VERSION = 1;
+  // far above what the limits let a state grow to (10^5 answers and symbols make about 15 MB):
+  // a larger file is not one of ours, and is not read into memory
+  private static final long MAX_BYTES = 64L << 20;
 
   private final Path path;
   private final Path temporary;
@@ -48,6 +51,10 @@ public final class StateFile {
   public Optional<TraderState> read() throws IOException {
     byte[] bytes;
     try {
+      if (Files.size(path) > MAX_BYTES) {
+        throw corrupt(
+            "it holds " + Files.size(path) + " bytes, more than a state can (" + MAX_BYTES + ")");
+      }
       bytes = Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
       return Optional.empty();

@@ -10,8 +10,11 @@ import io.intuition.common.quote.Order;
 import io.intuition.common.quote.Side;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,6 +85,21 @@ class StateFileTest {
     assertThatThrownBy(() -> new StateFile(path).read())
         .isInstanceOf(CorruptStateException.class)
         .hasMessageContaining("it does not start with a state header");
+  }
+
+  @Test
+  void read_fileLargerThanAnyState_isCorruptWithoutReadingIt() throws IOException {
+    Path path = folder.resolve("book.state");
+    try (FileChannel file =
+        FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      file.truncate(0);
+      file.position((64L << 20) + 1);
+      file.write(ByteBuffer.wrap(new byte[] {1}));
+    }
+
+    assertThatThrownBy(() -> new StateFile(path).read())
+        .isInstanceOf(CorruptStateException.class)
+        .hasMessageContaining("more than a state can");
   }
 
   @Test
