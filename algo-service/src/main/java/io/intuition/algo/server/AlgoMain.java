@@ -2,11 +2,11 @@ package io.intuition.algo.server;
 
 import io.intuition.algo.sizer.SizerFactory;
 import io.intuition.algo.state.CorruptStateException;
+import io.intuition.algo.state.Journal;
 import io.intuition.algo.state.StateFile;
 import io.intuition.algo.strategy.StrategyFactory;
 import io.intuition.algo.trading.Limits;
 import io.intuition.algo.trading.Trader;
-import io.intuition.algo.trading.TraderState;
 import io.intuition.common.cli.BuildInfo;
 import io.intuition.common.cli.FatalErrors;
 import io.intuition.common.cli.Lifecycle;
@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Iterator;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +51,7 @@ import picocli.CommandLine.Spec;
       "2:invalid command line",
       "3:the JVM ran out of heap (-XX:+ExitOnOutOfMemoryError, as scripts/run.sh and the"
           + " images set): restart it",
-      "5:the state file could not be written: it holds the last state saved; restart it",
+      "5:the state could not be written: the files keep what was saved; restart it",
       "70:an internal error ended it (such as running out of direct memory): restart it"
     })
 public final class AlgoMain implements Callable<Integer> {
@@ -103,8 +102,9 @@ public final class AlgoMain implements Callable<Integer> {
       defaultValue = "${env:ALGO_STATE}",
       paramLabel = "FILE",
       description =
-          "Keeps the book and the strategy's state in FILE: restored at start, saved before any"
-              + " order is answered (env ALGO_STATE, default: kept in memory only).")
+          "Keeps the book and the strategy's state in FILE (a snapshot) and FILE.journal (the"
+              + " calls since): restored at start, each call on disk before it is answered"
+              + " (env ALGO_STATE, default: kept in memory only).")
   Path state;
 
   @Option(
@@ -144,6 +144,7 @@ public final class AlgoMain implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   private final Lifecycle lifecycle = new Lifecycle(Duration.ofMillis(1_800));
+  private Recovery.Result recovered;
 
   /** Runs the service; returns its exit code. */
   public static void main(String[] args) {
@@ -211,20 +212,24 @@ public final class AlgoMain implements Callable<Integer> {
     if (state == null) {
       return trader;
     }
-    Optional<TraderState> saved = new StateFile(state).read();
-    if (saved.isEmpty()) {
-      log.info("no state in {} yet: the first initialize opens a book", state);
-      return trader;
+    if (!Files.isDirectory(state.toAbsolutePath().getParent())) {
+      throw new IOException("the folder of --state " + state + " does not exist");
     }
     try {
-      trader.restore(saved.get());
+      recovered = Recovery.restore(trader, new StateFile(state));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "state file " + state + " cannot be restored: " + e.getMessage(), e);
     }
+    if (!recovered.restored()) {
+      log.info("no state in {} yet: the first initialize opens a book", state);
+      return trader;
+    }
     log.info(
-        "restored the book from {}: cash {}, equity {}, {} positions, {} orders",
+        "restored the book from {} (and {} calls of its journal): cash {}, equity {}, {}"
+            + " positions, {} orders",
         state,
+        recovered.replayed(),
         trader.portfolio().cash().toPlainString(),
         trader.portfolio().equity().toPlainString(),
         trader.portfolio().positions().size(),
@@ -236,11 +241,12 @@ public final class AlgoMain implements Callable<Integer> {
     if (state == null) {
       return Saver.none(trader);
     }
-    Path folder = state.toAbsolutePath().getParent();
-    if (!Files.isDirectory(folder)) {
-      throw new IOException("the folder of --state " + state + " does not exist");
-    }
-    return new Saver(new StateFile(state), trader, System::nanoTime);
+    return new Saver(
+        new StateFile(state),
+        Journal.open(Recovery.journalOf(state.toAbsolutePath())),
+        trader,
+        recovered.seq(),
+        recovered.snapshotSeq());
   }
 
   private String invalidLimit() {

@@ -74,14 +74,14 @@ final class AlgoRpc {
         .build();
   }
 
-  List<String> initialize(Object params) {
+  /** The channels, or with a state file, when the book was resumed, a future of them. */
+  Object initialize(Object params) {
     Started started;
     try {
       started = trader.initialize(params);
     } catch (InvalidParamsException e) {
       throw new RpcFault("InvalidParams", e.getMessage());
     }
-    saver.save();
     if (started.resumed()) {
       log.info(
           "resumed the book: cash {}, equity {}, {} positions, {} orders; channels {}"
@@ -97,7 +97,12 @@ final class AlgoRpc {
           trader.portfolio().startingCash().toPlainString(),
           started.channels());
     }
-    return started.channels();
+    if (!started.resumed()) {
+      // a new book draws from this run's seed: the journal could not replay it alike
+      saver.snapshotNow();
+      return started.channels();
+    }
+    return saver.answer(Recovery.INITIALIZE, params, started.channels());
   }
 
   /**
@@ -115,7 +120,6 @@ final class AlgoRpc {
     }
     List<Map<String, Object>> orders;
     boolean single;
-    long filled = trader.portfolio().orders();
     try {
       List<Quote> quotes = Quotes.parse(data);
       orders = wire(trader.onQuotes(quotes));
@@ -128,8 +132,8 @@ final class AlgoRpc {
     }
     reportStale();
     Object answer = orders.isEmpty() ? null : single && orders.size() == 1 ? orders.get(0) : orders;
-    // an order of amount 0 changes no book: only fills must be saved before the reply leaves
-    return saver.answer(answer, trader.portfolio().orders() != filled);
+    // on disk before the reply leaves, with a state file
+    return saver.answer(Recovery.EVENT, data, answer);
   }
 
   /** Says, at most every 10 s, how many quotes were answered without trading them, and why. */

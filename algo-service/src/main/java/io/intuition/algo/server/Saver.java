@@ -1,121 +1,145 @@
 package io.intuition.algo.server;
 
+import io.intuition.algo.state.Journal;
 import io.intuition.algo.state.StateFile;
 import io.intuition.algo.trading.Trader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the state file in step with the trader, a group commit: the replies to the calls of one
- * round of the RPC server's loop wait until the state that holds them is saved, once for them all,
- * so that a crash never loses an order a caller has seen. A round whose calls filled no order saves
- * nothing and replies at once; what such calls changed (a strategy's windows, the answers
- * remembered) is saved with the next fill, or at most {@link #BATCH_NANOS} later, or at a clean
- * stop.
+ * Makes the trader's state durable before any reply leaves, a round at a time: each call that
+ * changed it is an entry of the journal, and at the end of a round of the RPC server's loop the
+ * round's entries are appended and synced once, then the round's replies are sent. Every {@link
+ * #COMPACT_EVERY} entries, at a new book and at a clean stop, a snapshot of the whole state
+ * replaces the journal.
  *
  * <p>Runs on the RPC server's loop, like the trader: {@link #flush} is its round hook. Without a
- * state file it saves nothing and replies at once.
+ * state file it writes nothing and replies at once.
  */
 class Saver {
-  /** How long what calls that filled no order changed may wait to be saved. */
-  static final long BATCH_NANOS = TimeUnit.SECONDS.toNanos(1);
+  /** Journal entries after which a snapshot replaces them. */
+  static final int COMPACT_EVERY = 10_000;
 
-  /** The exit code when the state cannot be saved: the file holds the last state saved. */
+  /** The exit code when the state cannot be saved: the files hold the last state saved. */
   static final int CANNOT_SAVE = 5;
 
   private static final Logger log = LoggerFactory.getLogger(Saver.class);
 
   private final StateFile file;
+  private final Journal journal;
   private final Trader trader;
-  private final LongSupplier nanoTime;
-  private final List<Pending> pending = new ArrayList<>();
-  private boolean dirty;
-  private boolean filled;
-  private long savedAt;
+  private final List<Journal.Entry> entries = new ArrayList<>();
+  private final List<Pending> replies = new ArrayList<>();
+  private long seq;
+  private long snapshotSeq;
 
-  /** A reply that waits for the round's save. */
+  /** A reply that waits for the round's entries to be on disk. */
   private record Pending(CompletableFuture<Object> reply, Object value) {}
 
-  Saver(StateFile file, Trader trader, LongSupplier nanoTime) {
+  /**
+   * Saves {@code trader}'s state in {@code file} and {@code journal}, whose entries so far end at
+   * {@code seq}, of which the snapshot in {@code file} holds those up to {@code snapshotSeq}.
+   */
+  Saver(StateFile file, Journal journal, Trader trader, long seq, long snapshotSeq) {
     this.file = file;
+    this.journal = journal;
     this.trader = trader;
-    this.nanoTime = nanoTime;
-    this.savedAt = nanoTime.getAsLong();
+    this.seq = seq;
+    this.snapshotSeq = snapshotSeq;
   }
 
   /** A saver that saves nothing. */
   static Saver none(Trader trader) {
-    return new Saver(null, trader, System::nanoTime);
-  }
-
-  /** Saves now. */
-  void save() {
-    if (file == null || !trader.isInitialized()) {
-      return;
-    }
-    try {
-      file.write(trader.state());
-    } catch (IOException | RuntimeException e) {
-      failed(e);
-    }
-    dirty = false;
-    savedAt = nanoTime.getAsLong();
+    return new Saver(null, null, trader, 0, 0);
   }
 
   /**
    * The reply to a call that changed the trader: {@code value} itself without a state file, else a
-   * future of it, completed by the {@link #flush} of this round.
+   * future of it, completed by the {@link #flush} of this round, once the call is on disk.
    *
-   * @param filledOrders whether the call filled orders, which must be saved before it is answered
+   * @param call the method, {@code initialize} or {@code event}
+   * @param arg its argument, to replay
    */
-  Object answer(Object value, boolean filledOrders) {
+  Object answer(String call, Object arg, Object value) {
     if (file == null) {
       return value;
     }
-    dirty = true;
-    filled |= filledOrders;
+    entries.add(new Journal.Entry(++seq, call, arg));
     CompletableFuture<Object> reply = new CompletableFuture<>();
-    pending.add(new Pending(reply, value));
+    replies.add(new Pending(reply, value));
     return reply;
   }
 
   /**
-   * The round hook: saves once if a call of the round filled an order, or what waits is due, then
-   * releases the round's replies in order.
+   * Snapshots the whole state now: after a call the journal could not replay alike, such as one
+   * that opens a new book (it draws from the seed of the run that made it). The replies waiting are
+   * sent at the end of the round as usual.
    */
-  void flush() {
-    if (dirty && (filled || nanoTime.getAsLong() - savedAt >= BATCH_NANOS)) {
-      save();
+  void snapshotNow() {
+    if (file != null) {
+      snapshot();
     }
-    filled = false;
-    if (pending.isEmpty()) {
-      return;
-    }
-    List<Pending> replies = List.copyOf(pending);
-    pending.clear();
-    replies.forEach(waiting -> waiting.reply().complete(waiting.value()));
   }
 
-  /** Saves what waits, at a clean stop. */
-  void close() {
-    if (dirty) {
-      save();
+  /** The round hook: appends and syncs the round's entries once, then sends the round's replies. */
+  void flush() {
+    if (!entries.isEmpty()) {
+      try {
+        journal.append(entries);
+      } catch (IOException | RuntimeException e) {
+        failed(e);
+      }
+      entries.clear();
+      if (seq - snapshotSeq >= COMPACT_EVERY) {
+        snapshot();
+      }
     }
+    if (replies.isEmpty()) {
+      return;
+    }
+    List<Pending> ready = List.copyOf(replies);
+    replies.clear();
+    ready.forEach(waiting -> waiting.reply().complete(waiting.value()));
+  }
+
+  /** Snapshots what the journal holds, at a clean stop, so that the next start replays nothing. */
+  void close() {
+    if (file == null) {
+      return;
+    }
+    if (seq > snapshotSeq && trader.isInitialized()) {
+      snapshot();
+    }
+    try {
+      journal.close();
+    } catch (IOException e) {
+      log.warn("could not close the journal {}: {}", journal.path(), e.toString());
+    }
+  }
+
+  /** Writes the whole state, holding every call up to {@code seq}, and empties the journal. */
+  private void snapshot() {
+    try {
+      file.write(trader.state(), seq);
+      journal.clear();
+    } catch (IOException | RuntimeException e) {
+      failed(e);
+    }
+    entries.clear(); // the snapshot holds them
+    snapshotSeq = seq;
   }
 
   /**
-   * The book in memory is ahead of the file and no reply may leave: ends the process, so that a
-   * supervisor restarts it from the last state saved and the caller sends its calls again.
+   * The book in memory is ahead of the files and no reply may leave: ends the process, so that a
+   * supervisor restarts it from the state saved and the caller sends its calls again.
    */
-  void failed(Exception e) {
+  private void failed(Exception e) {
     log.error(
-        "cannot save the state to {}: {}; stopping with exit code {} (the file keeps the last"
+        "cannot save the state to {}: {}; stopping with exit code {} (the files keep the last"
             + " state saved)",
         file.path(),
         e.toString(),

@@ -37,6 +37,14 @@ public final class StateFile {
     this.temporary = this.path.resolveSibling(this.path.getFileName() + ".tmp");
   }
 
+  /**
+   * A state as saved.
+   *
+   * @param state the trader's state
+   * @param journalSeq the last journal entry it holds: replaying goes on after it
+   */
+  public record Saved(TraderState state, long journalSeq) {}
+
   /** Where it is. */
   public Path path() {
     return path;
@@ -48,7 +56,7 @@ public final class StateFile {
    * @throws CorruptStateException if the file is truncated, altered or not a state file
    * @throws IOException if it cannot be read
    */
-  public Optional<TraderState> read() throws IOException {
+  public Optional<Saved> read() throws IOException {
     byte[] bytes;
     try {
       if (Files.size(path) > MAX_BYTES) {
@@ -63,12 +71,13 @@ public final class StateFile {
   }
 
   /**
-   * Saves {@code state} atomically and durably.
+   * Saves {@code state}, which holds the journal's entries up to {@code journalSeq}, atomically and
+   * durably.
    *
    * @throws IOException if it cannot be written; the file saved before is then unchanged
    */
-  public void write(TraderState state) throws IOException {
-    byte[] json = StateJson.write(state);
+  public void write(TraderState state, long journalSeq) throws IOException {
+    byte[] json = StateJson.write(new Saved(state, journalSeq));
     CRC32C crc = new CRC32C();
     crc.update(json);
     String header =

@@ -30,8 +30,10 @@ final class StateJson {
 
   private StateJson() {}
 
-  static byte[] write(TraderState state) {
+  static byte[] write(StateFile.Saved saved) {
+    TraderState state = saved.state();
     ObjectNode root = JSON.createObjectNode();
+    root.put("journal_seq", saved.journalSeq());
     root.put("strategy", state.strategy());
     root.put("sizer", state.sizer());
     root.set("params", JSON.valueToTree(state.params()));
@@ -54,22 +56,26 @@ final class StateJson {
     }
   }
 
-  static TraderState read(byte[] json, Path path) throws CorruptStateException {
+  static StateFile.Saved read(byte[] json, Path path) throws CorruptStateException {
     try {
       JsonNode root = JSON.readTree(json);
-      return new TraderState(
-          text(root, "strategy"),
-          text(root, "sizer"),
-          params(required(root, "params")),
-          required(root, "draws").asLong(),
-          plain(root.get("strategy_state")),
-          plain(root.get("sizer_state")),
-          book(required(root, "book")),
-          recent(required(root, "recent")),
-          newest(required(root, "symbols")));
+      return new StateFile.Saved(state(root), required(root, "journal_seq").asLong());
     } catch (java.io.IOException | RuntimeException e) {
       throw new CorruptStateException("state file " + path + " is corrupt: " + e.getMessage(), e);
     }
+  }
+
+  private static TraderState state(JsonNode root) {
+    return new TraderState(
+        text(root, "strategy"),
+        text(root, "sizer"),
+        params(required(root, "params")),
+        required(root, "draws").asLong(),
+        plain(root.get("strategy_state")),
+        plain(root.get("sizer_state")),
+        book(required(root, "book")),
+        recent(required(root, "recent")),
+        newest(required(root, "symbols")));
   }
 
   private static ObjectNode book(TraderState.Book book) {

@@ -194,7 +194,7 @@ class AlgoMainTest {
   void stateOfAnotherAlgorithm_isRefusedAndExitsOne(@TempDir Path folder) throws Exception {
     Path state = folder.resolve("book.state");
     Trader random = TraderTestSupport.initialized("random");
-    new StateFile(state).write(random.state());
+    new StateFile(state).write(random.state(), 0);
 
     assertThat(
             execute(
@@ -234,7 +234,7 @@ class AlgoMainTest {
     assertThat(runner.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 
     Trader restored = TraderTestSupport.trader("random");
-    restored.restore(new StateFile(state).read().orElseThrow());
+    restored.restore(new StateFile(state).read().orElseThrow().state());
 
     assertThat(restored.portfolio().orders()).isEqualTo(1);
     assertThat(restored.portfolio().cash().doubleValue())

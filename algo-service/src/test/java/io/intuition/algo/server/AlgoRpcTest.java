@@ -30,14 +30,14 @@ class AlgoRpcTest {
   void initialize_noChannels_returnsTheQuotesChannel() {
     AlgoRpc rpc = rpc(SEED);
 
-    assertThat(rpc.initialize(Map.of())).containsExactly("quotes");
-    assertThat(rpc.initialize(null)).containsExactly("quotes");
+    assertThat(rpc.initialize(Map.of())).isEqualTo(List.of("quotes"));
+    assertThat(rpc.initialize(null)).isEqualTo(List.of("quotes"));
   }
 
   @Test
   void initialize_customChannels_returnsThemInOrder() {
     assertThat(rpc(SEED).initialize(Map.of("channels", List.of("news", "quotes"))))
-        .containsExactly("news", "quotes");
+        .isEqualTo(List.of("news", "quotes"));
   }
 
   @Test

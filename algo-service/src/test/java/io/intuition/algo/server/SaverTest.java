@@ -2,6 +2,7 @@ package io.intuition.algo.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.intuition.algo.state.Journal;
 import io.intuition.algo.state.StateFile;
 import io.intuition.algo.trading.Trader;
 import io.intuition.algo.trading.TraderTestSupport;
@@ -12,7 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,65 +21,79 @@ import org.junit.jupiter.api.io.TempDir;
 class SaverTest {
   @TempDir Path folder;
 
-  private final AtomicLong now = new AtomicLong();
   private final Trader trader = TraderTestSupport.trader("random");
   private StateFile file;
+  private Path journalPath;
   private Saver saver;
 
   @BeforeEach
-  void open() {
+  void open() throws IOException {
     file = new StateFile(folder.resolve("book.state"));
-    saver = new Saver(file, trader, now::get);
-    trader.initialize(Map.of("threshold", 1));
-    saver.save();
+    journalPath = Recovery.journalOf(file.path());
+    saver = new Saver(file, Journal.open(journalPath), trader, 0, 0);
+    trader.initialize(Map.of("threshold", 0));
+    saver.snapshotNow();
+  }
+
+  @AfterEach
+  void close() {
+    saver.close();
   }
 
   @Test
-  void answerOfAFill_waitsForTheRoundsSaveThenCompletes() throws IOException {
-    trader.initialize(Map.of("threshold", 0));
+  void answer_waitsForTheRoundsJournalWriteThenCompletesInOrder() throws IOException {
+    Map<String, Object> data = Map.of("sid", "GOOG", "quote", 10, "ts", 1);
     trader.onQuotes(List.of(quote(1)));
 
-    Object first = saver.answer("first", true);
-    Object second = saver.answer("second", false);
+    Object first = saver.answer("event", data, "first");
+    Object second = saver.answer("event", data, "second");
 
-    assertThat(first).isInstanceOf(CompletableFuture.class);
     assertThat((CompletableFuture<?>) first).isNotDone();
-    assertThat(file.read().orElseThrow().book().orders()).as("before the round ends").isZero();
+    assertThat(Journal.read(journalPath)).as("before the round ends").isEmpty();
     saver.flush();
-    assertThat(file.read().orElseThrow().book().orders()).isEqualTo(1);
+    assertThat(Journal.read(journalPath)).extracting(Journal.Entry::seq).containsExactly(1L, 2L);
     assertThat(((CompletableFuture<?>) first).join()).isEqualTo("first");
     assertThat(((CompletableFuture<?>) second).join()).isEqualTo("second");
   }
 
   @Test
-  void roundWithoutAFill_repliesAtOnceAndSavesWithinTheBatch() throws IOException {
-    trader.onQuotes(List.of(quote(1)));
-
-    Object reply = saver.answer(null, false);
+  void snapshotNow_replacesTheJournal() throws IOException {
+    saver.answer("event", Map.of(), null);
     saver.flush();
 
-    assertThat((CompletableFuture<?>) reply).isDone();
-    assertThat(((CompletableFuture<?>) reply).join()).isNull();
-    assertThat(file.read().orElseThrow().recent()).isEmpty();
+    saver.snapshotNow();
 
-    now.addAndGet(Saver.BATCH_NANOS);
-    saver.flush();
-    assertThat(file.read().orElseThrow().recent()).hasSize(1);
+    assertThat(Journal.read(journalPath)).isEmpty();
+    assertThat(file.read().orElseThrow().journalSeq()).isEqualTo(1);
   }
 
   @Test
-  void close_savesWhatWaits() throws IOException {
+  void compactEveryEntries_aSnapshotReplacesTheJournal() throws IOException {
+    for (int i = 0; i < Saver.COMPACT_EVERY; i++) {
+      saver.answer("event", Map.of(), null);
+    }
+
+    saver.flush();
+
+    assertThat(Journal.read(journalPath)).isEmpty();
+    assertThat(file.read().orElseThrow().journalSeq()).isEqualTo(Saver.COMPACT_EVERY);
+  }
+
+  @Test
+  void close_snapshotsWhatTheJournalHolds() throws IOException {
     trader.onQuotes(List.of(quote(1)));
-    saver.answer(null, false);
+    saver.answer("event", Map.of(), null);
+    saver.flush();
 
     saver.close();
 
-    assertThat(file.read().orElseThrow().recent()).hasSize(1);
+    assertThat(file.read().orElseThrow().state().book().orders()).isEqualTo(1);
+    assertThat(Journal.read(journalPath)).isEmpty();
   }
 
   @Test
   void withoutAFile_theAnswerIsTheValue() {
-    assertThat(Saver.none(trader).answer("order", true)).isEqualTo("order");
+    assertThat(Saver.none(trader).answer("event", Map.of(), "order")).isEqualTo("order");
   }
 
   private static Quote quote(long ts) {

@@ -35,21 +35,30 @@ class StateFileTest {
     StateFile file = new StateFile(folder.resolve("book.state"));
     TraderState state = state();
 
-    file.write(state);
+    file.write(state, 0);
 
-    assertThat(file.read()).contains(state);
+    assertThat(file.read()).contains(new StateFile.Saved(state, 0));
     assertThat(Files.readString(file.path())).contains("\"cash\":\"0.10\"");
+  }
+
+  @Test
+  void write_keepsTheJournalSeqItHolds() throws IOException {
+    StateFile file = new StateFile(folder.resolve("book.state"));
+
+    file.write(state(), 42);
+
+    assertThat(file.read().orElseThrow().journalSeq()).isEqualTo(42);
   }
 
   @Test
   void write_again_replacesTheFileAndLeavesNoTemporary() throws IOException {
     StateFile file = new StateFile(folder.resolve("book.state"));
-    file.write(state());
+    file.write(state(), 0);
     TraderState later = withOrders(state(), 9);
 
-    file.write(later);
+    file.write(later, 0);
 
-    assertThat(file.read()).contains(later);
+    assertThat(file.read()).contains(new StateFile.Saved(later, 0));
     try (var files = Files.list(folder)) {
       assertThat(files).containsExactly(file.path());
     }
@@ -124,7 +133,7 @@ class StateFileTest {
 
   private StateFile written() throws IOException {
     StateFile file = new StateFile(folder.resolve("book.state"));
-    file.write(state());
+    file.write(state(), 0);
     return file;
   }
 
