@@ -11,10 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
-import org.zeromq.ZMQException;
 
 /**
  * Serves an {@link RpcService} to zerorpc clients on a bound ROUTER socket.
@@ -45,17 +43,6 @@ public final class RpcServer implements AutoCloseable {
 
   private static final Duration SETUP_LIMIT = Duration.ofSeconds(10);
 
-  /** What ZeroMQ may queue from one peer, in bytes of the largest frames allowed. */
-  private static final long QUEUE_BUDGET_BYTES = 32L * 1024 * 1024;
-
-  /**
-   * Replies ZeroMQ queues for one peer; more wait in the outbox, within a byte budget. Replies are
-   * small next to requests: an event's is at most {@code --max-symbols} orders.
-   */
-  private static final int REPLY_QUEUE = 256;
-
-  private static final int LINGER_MS = 200;
-
   private final ZContext context;
   private final EventLoop loop;
   private final ExecutorService worker;
@@ -70,7 +57,8 @@ public final class RpcServer implements AutoCloseable {
             ? null
             : Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "rpc-worker"));
     try {
-      ZMQ.Socket router = onLoop(() -> bind(builder));
+      ZMQ.Socket router =
+          onLoop(() -> RouterBinding.bind(context, builder.address, builder.maxMessageBytes));
       this.address = router.getLastEndpoint();
       this.socket = onLoop(() -> new ServerSocket(loop, router, builder, worker));
     } catch (RuntimeException e) {
@@ -155,50 +143,6 @@ public final class RpcServer implements AutoCloseable {
     }
     loop.close();
     context.close();
-  }
-
-  private ZMQ.Socket bind(Builder builder) {
-    ZMQ.Socket router = context.createSocket(SocketType.ROUTER);
-    router.setLinger(LINGER_MS);
-    router.setMaxMsgSize(builder.maxMessageBytes);
-    router.setRcvHWM(queueLimit(builder.maxMessageBytes));
-    router.setSndHWM(REPLY_QUEUE);
-    // a peer whose queue is full makes send fail (and the reply wait in the outbox) rather than
-    // dropping the reply without a word
-    router.setRouterMandatory(true);
-    try {
-      if (!router.bind(builder.address)) {
-        throw new RpcException("cannot bind " + builder.address);
-      }
-      return router;
-    } catch (ZMQException e) {
-      router.close();
-      throw new RpcException("cannot bind " + builder.address + ": " + reason(e));
-    } catch (IllegalArgumentException e) {
-      router.close();
-      throw new RpcException(
-          "cannot bind " + builder.address + ": malformed address (" + e.getMessage() + ")");
-    } catch (RpcException e) {
-      router.close();
-      throw e;
-    }
-  }
-
-  /** Frames ZeroMQ may queue from one peer: many small ones, few of the largest allowed. */
-  static int queueLimit(int maxMessageBytes) {
-    long fit = QUEUE_BUDGET_BYTES / Math.max(1, maxMessageBytes);
-    return (int) Math.max(32, Math.min(1_000, fit));
-  }
-
-  private static String reason(ZMQException e) {
-    return switch (ZMQ.Error.findByCode(e.getErrorCode())) {
-      case EADDRINUSE -> "address already in use";
-      case EADDRNOTAVAIL -> "address not available on this host";
-      case EPROTONOSUPPORT -> "unsupported transport (use tcp://, ipc:// or inproc://)";
-      case EINVAL -> "malformed address";
-      case EACCESS -> "permission denied";
-      default -> ZMQ.Error.findByCode(e.getErrorCode()).getMessage();
-    };
   }
 
   private <T> T onLoop(java.util.function.Supplier<T> action) {
