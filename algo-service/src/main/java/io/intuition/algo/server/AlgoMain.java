@@ -2,8 +2,6 @@ package io.intuition.algo.server;
 
 import io.intuition.algo.sizer.SizerFactory;
 import io.intuition.algo.state.CorruptStateException;
-import io.intuition.algo.state.Journal;
-import io.intuition.algo.state.StateFile;
 import io.intuition.algo.strategy.StrategyFactory;
 import io.intuition.algo.trading.Limits;
 import io.intuition.algo.trading.Trader;
@@ -14,7 +12,6 @@ import io.intuition.common.rpc.RpcException;
 import io.intuition.common.rpc.server.RpcServer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -144,7 +141,6 @@ public final class AlgoMain implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   private final Lifecycle lifecycle = new Lifecycle(Duration.ofMillis(1_800));
-  private Recovery.Result recovered;
 
   /** Runs the service; returns its exit code. */
   public static void main(String[] args) {
@@ -165,7 +161,7 @@ public final class AlgoMain implements Callable<Integer> {
     RpcServer server;
     try {
       trader = trader(runSeed);
-      saver = saver(trader);
+      saver = state == null ? Saver.none(trader) : Recovery.open(trader, state);
       AlgoRpc rpc = new AlgoRpc(trader, maxSymbols, saver);
       // the algorithm answers in microseconds: run it on the server's loop, without a hand-off
       server =
@@ -202,51 +198,12 @@ public final class AlgoMain implements Callable<Integer> {
     return 0;
   }
 
-  private Trader trader(long runSeed) throws IOException {
-    Trader trader =
-        new Trader(
-            StrategyFactory.registry().get(algorithm),
-            SizerFactory.registry().get(sizer),
-            runSeed,
-            new Limits(recentQuotes, maxTrackedSymbols));
-    if (state == null) {
-      return trader;
-    }
-    if (!Files.isDirectory(state.toAbsolutePath().getParent())) {
-      throw new IOException("the folder of --state " + state + " does not exist");
-    }
-    try {
-      recovered = Recovery.restore(trader, new StateFile(state));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "state file " + state + " cannot be restored: " + e.getMessage(), e);
-    }
-    if (!recovered.restored()) {
-      log.info("no state in {} yet: the first initialize opens a book", state);
-      return trader;
-    }
-    log.info(
-        "restored the book from {} (and {} calls of its journal): cash {}, equity {}, {}"
-            + " positions, {} orders",
-        state,
-        recovered.replayed(),
-        trader.portfolio().cash().toPlainString(),
-        trader.portfolio().equity().toPlainString(),
-        trader.portfolio().positions().size(),
-        trader.portfolio().orders());
-    return trader;
-  }
-
-  private Saver saver(Trader trader) throws IOException {
-    if (state == null) {
-      return Saver.none(trader);
-    }
-    return new Saver(
-        new StateFile(state),
-        Journal.open(Recovery.journalOf(state.toAbsolutePath())),
-        trader,
-        recovered.seq(),
-        recovered.snapshotSeq());
+  private Trader trader(long runSeed) {
+    return new Trader(
+        StrategyFactory.registry().get(algorithm),
+        SizerFactory.registry().get(sizer),
+        runSeed,
+        new Limits(recentQuotes, maxTrackedSymbols));
   }
 
   private String invalidLimit() {

@@ -6,12 +6,20 @@ import io.intuition.algo.state.StateFile;
 import io.intuition.algo.trading.Trader;
 import io.intuition.common.quote.Quotes;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Brings a trader back to what its files hold: the snapshot, then the journal's calls replayed. */
+/**
+ * Brings a trader back to what its files hold, the snapshot and then the journal's calls replayed,
+ * and gives the saver that goes on from there.
+ */
 final class Recovery {
+  private static final Logger log = LoggerFactory.getLogger(Recovery.class);
+
   static final String INITIALIZE = "initialize";
   static final String EVENT = "event";
 
@@ -26,6 +34,47 @@ final class Recovery {
    * @param restored whether there was a state to restore
    */
   record Result(long seq, long snapshotSeq, int replayed, boolean restored) {}
+
+  /**
+   * Restores {@code trader} from the state file {@code state} and its journal, when there are any,
+   * and opens the journal to go on.
+   *
+   * @throws CorruptStateException if a file is not whole
+   * @throws IllegalArgumentException if the state cannot be restored into this trader
+   * @throws IOException if the folder is missing or a file cannot be read or opened
+   */
+  static Saver open(Trader trader, Path state) throws IOException {
+    if (!Files.isDirectory(state.toAbsolutePath().getParent())) {
+      throw new IOException("the folder of --state " + state + " does not exist");
+    }
+    StateFile file = new StateFile(state);
+    Result recovered;
+    try {
+      recovered = restore(trader, file);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "state file " + state + " cannot be restored: " + e.getMessage(), e);
+    }
+    if (recovered.restored()) {
+      log.info(
+          "restored the book from {} (and {} calls of its journal): cash {}, equity {}, {}"
+              + " positions, {} orders",
+          state,
+          recovered.replayed(),
+          trader.portfolio().cash().toPlainString(),
+          trader.portfolio().equity().toPlainString(),
+          trader.portfolio().positions().size(),
+          trader.portfolio().orders());
+    } else {
+      log.info("no state in {} yet: the first initialize opens a book", state);
+    }
+    return new Saver(
+        file,
+        Journal.open(journalOf(file.path())),
+        trader,
+        recovered.seq(),
+        recovered.snapshotSeq());
+  }
 
   /** The journal beside the state file {@code state}. */
   static Path journalOf(Path state) {
