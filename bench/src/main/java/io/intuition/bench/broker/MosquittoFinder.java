@@ -1,19 +1,14 @@
 package io.intuition.bench.broker;
 
+import io.intuition.common.mosquitto.MosquittoLocations;
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -23,12 +18,11 @@ import java.util.stream.Stream;
  */
 public final class MosquittoFinder {
   /** The system property naming a fixed binary. */
-  public static final String PROPERTY = "intuition.mosquitto.fixed";
+  public static final String PROPERTY = MosquittoLocations.PROPERTY;
 
   /** The environment variable naming a fixed binary. */
-  public static final String VARIABLE = "INTUITION_MOSQUITTO_FIXED";
+  public static final String VARIABLE = MosquittoLocations.VARIABLE;
 
-  private static final Pattern CACHED = Pattern.compile("mosquitto-(\\d+(?:\\.\\d+)*)");
   private static final List<String> SBIN = List.of("/usr/sbin", "/usr/local/sbin", "/sbin");
 
   private final Map<String, String> environment;
@@ -69,22 +63,15 @@ public final class MosquittoFinder {
    * cache folder (newest first), then the system's {@code mosquitto}.
    */
   List<Path> fixedCandidates() {
-    List<Path> candidates = new ArrayList<>();
-    nonEmpty(properties.getProperty(PROPERTY)).map(Path::of).ifPresent(candidates::add);
-    nonEmpty(environment.get(VARIABLE)).map(Path::of).ifPresent(candidates::add);
-    candidates.addAll(cached(cacheDirectory()));
+    List<Path> candidates =
+        new ArrayList<>(MosquittoLocations.fixedCandidates(environment, properties));
     systemPath().ifPresent(candidates::add);
     return candidates;
   }
 
   /** {@code ${XDG_CACHE_HOME:-$HOME/.cache}/intuition}, as the setup script has it. */
   Path cacheDirectory() {
-    Optional<String> xdg = nonEmpty(environment.get("XDG_CACHE_HOME"));
-    if (xdg.isPresent()) {
-      return Path.of(xdg.get(), "intuition");
-    }
-    String home = nonEmpty(environment.get("HOME")).orElse(properties.getProperty("user.home"));
-    return Path.of(home, ".cache", "intuition");
+    return MosquittoLocations.cacheDirectory(environment, properties);
   }
 
   private Optional<Path> systemPath() {
@@ -94,33 +81,5 @@ public final class MosquittoFinder {
         .map(dir -> Path.of(dir, "mosquitto"))
         .filter(Files::isExecutable)
         .findFirst();
-  }
-
-  /** The binaries in {@code mosquitto-<version>/usr/sbin} under {@code cache}, newest first. */
-  private static List<Path> cached(Path cache) {
-    try (Stream<Path> folders = Files.list(cache)) {
-      return folders
-          .filter(folder -> version(folder).isPresent())
-          .sorted(
-              Comparator.comparing(
-                      (Path folder) -> version(folder).orElseThrow(), MosquittoVersion::compare)
-                  .reversed())
-          .map(folder -> folder.resolve("usr").resolve("sbin").resolve("mosquitto"))
-          .filter(Files::isExecutable)
-          .toList();
-    } catch (NoSuchFileException e) {
-      return List.of();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + cache, e);
-    }
-  }
-
-  private static Optional<String> version(Path folder) {
-    Matcher matcher = CACHED.matcher(folder.getFileName().toString());
-    return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
-  }
-
-  private static Optional<String> nonEmpty(String value) {
-    return Optional.ofNullable(value).filter(text -> !text.isBlank());
   }
 }

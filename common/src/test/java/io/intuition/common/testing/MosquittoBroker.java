@@ -2,6 +2,7 @@ package io.intuition.common.testing;
 
 import static org.awaitility.Awaitility.await;
 
+import io.intuition.common.mosquitto.MosquittoVersion;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

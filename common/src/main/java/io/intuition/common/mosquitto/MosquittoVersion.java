@@ -1,4 +1,4 @@
-package io.intuition.common.testing;
+package io.intuition.common.mosquitto;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,7 +50,7 @@ public final class MosquittoVersion {
   }
 
   /** The version in the first line of {@code mosquitto -h}: "mosquitto version 2.0.21". */
-  static Optional<String> parseHelp(String output) {
+  public static Optional<String> parseHelp(String output) {
     String firstLine = output.lines().findFirst().orElse("").strip();
     Matcher matcher = HELP_LINE.matcher(firstLine);
     return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();

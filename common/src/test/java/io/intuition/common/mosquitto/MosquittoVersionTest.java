@@ -1,4 +1,4 @@
-package io.intuition.common.testing;
+package io.intuition.common.mosquitto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
