@@ -59,9 +59,9 @@ public final class StateFile {
   public Optional<Saved> read() throws IOException {
     byte[] bytes;
     try {
-      if (Files.size(path) > MAX_BYTES) {
-        throw corrupt(
-            "it holds " + Files.size(path) + " bytes, more than a state can (" + MAX_BYTES + ")");
+      long size = Files.size(path);
+      if (size > MAX_BYTES) {
+        throw corrupt("it holds " + size + " bytes, more than a state can (" + MAX_BYTES + ")");
       }
       bytes = Files.readAllBytes(path);
     } catch (NoSuchFileException e) {
