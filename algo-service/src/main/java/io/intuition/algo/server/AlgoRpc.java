@@ -3,6 +3,7 @@ package io.intuition.algo.server;
 import io.intuition.algo.config.InvalidParamsException;
 import io.intuition.algo.trading.Started;
 import io.intuition.algo.trading.Trader;
+import io.intuition.common.log.Excerpt;
 import io.intuition.common.quote.InvalidQuoteException;
 import io.intuition.common.quote.Order;
 import io.intuition.common.quote.Quote;
@@ -128,7 +129,7 @@ final class AlgoRpc {
       throw new RpcFault("InvalidQuote", e.getMessage());
     }
     if (log.isDebugEnabled()) {
-      log.debug("{} -> {}", data, orders);
+      log.debug("{} -> {}", Excerpt.of(String.valueOf(data), 400), orders);
     }
     reportStale();
     Object answer = orders.isEmpty() ? null : single && orders.size() == 1 ? orders.get(0) : orders;

@@ -1,5 +1,6 @@
 package io.intuition.algo.server;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -7,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.intuition.common.codec.Event;
 import io.intuition.common.codec.EventCodec;
 import io.intuition.common.codec.MessageIds;
+import io.intuition.common.log.ThrottledLog;
 import io.intuition.common.rpc.RemoteException;
 import io.intuition.common.rpc.RpcException;
 import io.intuition.common.rpc.client.RpcClient;
@@ -16,6 +18,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +146,45 @@ class RpcLimitsIT {
     }
     assertThat(algo.isAlive()).isTrue();
     assertThat(algo.peakRssBytes()).isLessThan(MAX_RSS_BYTES);
+  }
+
+  @Test
+  void twentyThousandGarbageFrames_giveAFewLinesAndTheirCount() {
+    int frames = 20_000;
+    try (ZContext context = new ZContext(1)) {
+      ZMQ.Socket dealer = context.createSocket(SocketType.DEALER);
+      dealer.setSndHWM(0);
+      dealer.connect(address);
+      for (int i = 0; i < frames; i++) {
+        dealer.sendMore(new byte[0]);
+        dealer.send(("garbage\n12:00:00.000 INFO  [rpc] forged " + i).getBytes(UTF_8));
+      }
+
+      await("every garbage frame logged or counted; " + algo)
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> logged(algo.stderr()) + suppressed(algo.stderr()) >= frames);
+      assertValidCallAnswered();
+    }
+    String log = algo.stderr();
+    assertThat(logged(log)).isBetween(1L, (long) ThrottledLog.DEFAULT_BURST * 2);
+    assertThat(logged(log) + suppressed(log)).isEqualTo(frames);
+    assertThat(log.lines()).noneMatch(line -> line.startsWith("12:00:00.000"));
+  }
+
+  private static long logged(String log) {
+    return log.lines()
+        .filter(line -> line.contains("dropped a malformed event from "))
+        .filter(line -> !line.contains("more warnings like"))
+        .count();
+  }
+
+  private static long suppressed(String log) {
+    Matcher counts = Pattern.compile("(\\d+) more (?:like it|warnings like)").matcher(log);
+    long sum = 0;
+    while (counts.find()) {
+      sum += Long.parseLong(counts.group(1));
+    }
+    return sum;
   }
 
   private void assertValidCallAnswered() {

@@ -1,5 +1,6 @@
 package io.intuition.bridge.forward;
 
+import io.intuition.common.log.Excerpt;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,11 @@ final class AlgoHealth {
     if (state == State.READY) {
       state = State.OUTAGE;
       outageStart = now;
-      log.warn("algo at {} unavailable ({}); holding {} messages, retrying", address, reason, held);
+      log.warn(
+          "algo at {} unavailable ({}); holding {} messages, retrying",
+          address,
+          Excerpt.escape(reason),
+          held);
     }
     backoff.failed(now);
   }

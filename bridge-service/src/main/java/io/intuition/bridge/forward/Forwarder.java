@@ -1,5 +1,6 @@
 package io.intuition.bridge.forward;
 
+import io.intuition.common.log.Excerpt;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -157,7 +158,8 @@ public final class Forwarder {
     }
     stats.received.incrementAndGet();
     if (log.isDebugEnabled()) {
-      log.debug("received on {}: {}", message.topic(), Payloads.excerpt(message.payload()));
+      log.debug(
+          "received on {}: {}", Excerpt.of(message.topic()), Payloads.excerpt(message.payload()));
     }
     Entry entry = new Entry(sequence++, message);
     pipeline.add(entry);

@@ -1,5 +1,6 @@
 package io.intuition.bridge.forward;
 
+import io.intuition.common.log.Excerpt;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -55,7 +56,7 @@ final class Handshake {
           "algo at {} initialized with {}: channels {}",
           algo.address(),
           params,
-          channels.channels());
+          Excerpt.escape(String.valueOf(channels.channels())));
       succeededOnce = true;
       backoff.succeeded();
       ready.accept(channels.channels());
@@ -67,7 +68,7 @@ final class Handshake {
               ? unavailable.reason()
               : String.valueOf(error != null ? error.getMessage() : answer);
       if (backoff.isDue(System.nanoTime()) && !succeededOnce) {
-        log.warn("waiting for algo at {} ({})", algo.address(), reason);
+        log.warn("waiting for algo at {} ({})", algo.address(), Excerpt.escape(reason));
       }
       backoff.failed(System.nanoTime());
     }

@@ -1,5 +1,7 @@
 package io.intuition.bridge.forward;
 
+import io.intuition.common.log.Excerpt;
+import io.intuition.common.log.ThrottledLog;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Outcomes {
   private static final Logger log = LoggerFactory.getLogger(Outcomes.class);
+  private final ThrottledLog rejections = ThrottledLog.of(log);
 
   private final ForwardSettings settings;
   private final Broker broker;
@@ -53,7 +56,11 @@ final class Outcomes {
     stats.rejected.incrementAndGet();
     String topic = entry.message.topic();
     String excerpt = Payloads.excerpt(entry.message.payload());
-    log.warn("rejected a message on {}: {}; payload: {}", topic, reason, excerpt);
+    rejections.warn(
+        "rejected a message on {}: {}; payload: {}",
+        Excerpt.of(topic),
+        Excerpt.escape(reason),
+        excerpt);
     String rejectedTopic = settings.rejectedTopic(topic);
     if (rejectedTopic != null) {
       Map<String, Object> rejection = new LinkedHashMap<>();

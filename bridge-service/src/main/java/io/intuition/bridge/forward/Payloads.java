@@ -2,7 +2,7 @@ package io.intuition.bridge.forward;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
+import io.intuition.common.log.Excerpt;
 
 /**
  * Checks message payloads before they go to the algorithm, and writes rejections as JSON. Reading
@@ -39,10 +39,6 @@ final class Payloads {
 
   /** The start of a payload as text, for logs and rejections. */
   static String excerpt(byte[] payload) {
-    int length = Math.min(payload.length, EXCERPT_CHARS * 4);
-    String text = new String(payload, 0, length, StandardCharsets.UTF_8);
-    return text.length() <= EXCERPT_CHARS && length == payload.length
-        ? text
-        : text.substring(0, Math.min(text.length(), EXCERPT_CHARS)) + "...";
+    return Excerpt.of(payload, EXCERPT_CHARS);
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.intuition.common.log.Excerpt;
 import java.io.IOException;
 import java.math.BigInteger;
 
@@ -164,6 +165,6 @@ final class JsonToMsgpack {
   }
 
   private static String excerpt(String text) {
-    return text.length() <= EXCERPT_CHARS ? text : text.substring(0, EXCERPT_CHARS) + "...";
+    return Excerpt.of(text, EXCERPT_CHARS);
   }
 }

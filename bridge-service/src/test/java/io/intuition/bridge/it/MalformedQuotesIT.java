@@ -1,7 +1,6 @@
 package io.intuition.bridge.it;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
-import static java.util.stream.Collectors.counting;
 import static java.util.stream.Collectors.groupingBy;
 import static java.util.stream.Collectors.mapping;
 import static java.util.stream.Collectors.toList;
@@ -9,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import static org.awaitility.Awaitility.await;
 
+import io.intuition.common.log.Excerpt;
+import io.intuition.common.log.ThrottledLog;
 import io.intuition.common.testing.MosquittoBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +22,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +31,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Malformed messages, mixed with valid quotes, are each rejected once with a reason that names the
- * problem, and never disturb the quotes around them. Real broker, algo-service and bridge-service.
+ * problem, and never disturb the quotes around them; what they hold cannot forge a log line. Real
+ * broker, algo-service and bridge-service.
  */
 class MalformedQuotesIT {
   private static final int MAX_PAYLOAD = 1024;
@@ -91,8 +95,26 @@ class MalformedQuotesIT {
         .as("orders per ts")
         .hasSize(VALID)
         .allSatisfy((ts, n) -> assertThat(n).isOne());
-    assertLoggedOncePerRejection(keywords.size());
+    assertLoggedOrCountedOncePerRejection(keywords.size());
     assertThat(suite.bridge.isAlive()).as("bridge alive; " + suite.bridge).isTrue();
+  }
+
+  @Test
+  void payloadWithALineBreakAndAnsiEscapes_isLoggedOnOneLineWithThemEscaped() {
+    String forged = "{\"sid\":\n12:00:00.000 INFO  [forwarder] all quotes handled\u001b[2J";
+    MosquittoBroker.publish(suite.broker.port(), "quotes", 1, forged);
+
+    await("the rejection of " + forged)
+        .atMost(ALL_HANDLED)
+        .until(() -> suite.probe.count(REJECTED) == 1);
+    String log = suite.bridge.stderr();
+    assertThat(log.lines())
+        .as("log lines")
+        .noneMatch(line -> line.startsWith("12:00:00.000"))
+        .filteredOn(line -> line.contains("rejected a message on quotes: "))
+        .singleElement(STRING)
+        .contains("{\"sid\":\\n12:00:00.000 INFO  [forwarder] all quotes handled\\u001b[2J");
+    assertThat(log).doesNotContain("\u001b");
   }
 
   @Test
@@ -125,6 +147,7 @@ class MalformedQuotesIT {
     kinds.put("not json at all", "not JSON");
     kinds.put("{\"sid\":", "not JSON");
     kinds.put("   ", "not JSON");
+    kinds.put("{\"sid\":\u001b[31m\"GOOG\",\"quote\":3}\u0007", "not JSON");
     kinds.put("{\"sid\":\"GOOG\",\"quote\":3} trailing", "not JSON");
     kinds.put("{\"sid\":\"GOOG\",\"quote\":NaN}", "not JSON");
     kinds.put("[{\"sid\":\"GOOG\",\"quote\":3}]", "must be an object, but was an array");
@@ -202,25 +225,40 @@ class MalformedQuotesIT {
     softly.assertAll();
   }
 
-  /** The bridge logged each rejection once, with its reason. */
-  private void assertLoggedOncePerRejection(int rejections) {
+  /**
+   * The bridge logged the first rejections with their reasons, and counted the rest: the lines and
+   * the counts of those suppressed add up to the rejections, none logged twice.
+   */
+  private void assertLoggedOrCountedOncePerRejection(int rejections) {
+    await("the count of the rejections not logged, at the end of the 10 s interval")
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> logged(suite.bridge.stderr()) + suppressed(suite.bridge.stderr()) >= rejections);
     String log = suite.bridge.stderr();
-    assertThat(occurrences(log, "rejected a message on quotes: ")).isEqualTo(rejections);
-    Map<Object, Long> perReason =
-        suite.probe.on(REJECTED).stream()
-            .collect(groupingBy(r -> r.json().get("reason"), counting()));
-    perReason.forEach(
-        (reason, count) ->
-            assertThat(occurrences(log, "on quotes: " + reason + "; payload: "))
-                .as("log lines for reason %s", reason)
-                .isEqualTo(count));
+    assertThat(logged(log)).as("lines logged").isBetween(1L, (long) ThrottledLog.DEFAULT_BURST);
+    assertThat(logged(log) + suppressed(log)).as("logged and counted").isEqualTo(rejections);
+    suite.probe.on(REJECTED).stream()
+        .map(r -> "on quotes: " + r.json().get("reason") + "; payload: ")
+        .forEach(line -> assertThat(occurrences(log, line)).as(line).isLessThanOrEqualTo(1));
   }
 
-  /** What the bridge quotes of a payload: its first 80 characters. */
+  private static long logged(String log) {
+    return occurrences(log, "rejected a message on quotes: ");
+  }
+
+  private static long suppressed(String log) {
+    Matcher counts =
+        Pattern.compile("(\\d+) more (?:like it|warnings like \"rejected a message)").matcher(log);
+    long sum = 0;
+    while (counts.find()) {
+      sum += Long.parseLong(counts.group(1));
+    }
+    return sum;
+  }
+
+  /** What the bridge quotes of a payload: its first 80 characters, control characters escaped. */
   private static String excerpt(String payload) {
-    return payload.length() <= EXCERPT_CHARS
-        ? payload
-        : payload.substring(0, EXCERPT_CHARS) + "...";
+    return Excerpt.of(payload, EXCERPT_CHARS);
   }
 
   private static long occurrences(String text, String part) {

@@ -1,5 +1,6 @@
 package io.intuition.common.codec;
 
+import io.intuition.common.log.Excerpt;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -93,8 +94,8 @@ public final class Values {
     }
   }
 
-  /** The text, cut to a length that fits in an error message. */
+  /** The text, cut to a length that fits in an error message, its control characters escaped. */
   public static String excerpt(String text) {
-    return text.length() <= EXCERPT_CHARS ? text : text.substring(0, EXCERPT_CHARS) + "...";
+    return Excerpt.of(text, EXCERPT_CHARS);
   }
 }

@@ -6,6 +6,8 @@ import io.intuition.common.codec.MalformedEventException;
 import io.intuition.common.codec.MessageId;
 import io.intuition.common.codec.MessageIds;
 import io.intuition.common.codec.Protocol;
+import io.intuition.common.log.Excerpt;
+import io.intuition.common.log.ThrottledLog;
 import io.intuition.common.rpc.RpcException;
 import io.intuition.common.zmq.ConnectionWatch;
 import io.intuition.common.zmq.EventLoop;
@@ -27,6 +29,7 @@ import org.zeromq.ZMQ;
  */
 final class ClientSocket {
   private static final Logger log = LoggerFactory.getLogger(ClientSocket.class);
+  private final ThrottledLog malformed = ThrottledLog.of(log);
   private static final Duration TICK = Duration.ofMillis(100);
   private static final int READ_BUDGET = 1_024;
   private static final byte[] EMPTY = new byte[0];
@@ -135,7 +138,7 @@ final class ClientSocket {
     try {
       event = codec.decodePacked(payload);
     } catch (MalformedEventException e) {
-      log.warn("dropped a malformed reply: {}", e.getMessage());
+      malformed.warn("dropped a malformed reply: {}", Excerpt.escape(e.getMessage()));
       return;
     }
     Call call = event.responseTo() == null ? null : pending.get(event.responseTo());

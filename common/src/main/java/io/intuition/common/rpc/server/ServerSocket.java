@@ -5,6 +5,8 @@ import io.intuition.common.codec.EventCodec;
 import io.intuition.common.codec.MalformedEventException;
 import io.intuition.common.codec.MessageId;
 import io.intuition.common.codec.MessageIds;
+import io.intuition.common.log.Excerpt;
+import io.intuition.common.log.ThrottledLog;
 import io.intuition.common.zmq.EventLoop;
 import io.intuition.common.zmq.LoopTimer;
 import io.intuition.common.zmq.Registration;
@@ -30,6 +32,7 @@ import org.zeromq.ZMQ;
  */
 final class ServerSocket {
   private static final Logger log = LoggerFactory.getLogger(ServerSocket.class);
+  private final ThrottledLog malformed = ThrottledLog.of(log);
   private static final Duration TICK = Duration.ofMillis(250);
   private static final int READ_BUDGET = 1_024;
   private static final byte[] EMPTY = new byte[0];
@@ -153,7 +156,8 @@ final class ServerSocket {
   /** Answers a request whose args are malformed; drops what cannot be answered. */
   private void refuse(List<byte[]> frames, MalformedEventException e) {
     if (e.request() == null) {
-      log.warn("dropped a malformed event from {}: {}", peer(frames), e.getMessage());
+      malformed.warn(
+          "dropped a malformed event from {}: {}", peer(frames), Excerpt.escape(e.getMessage()));
       return;
     }
     Event reply = Event.err(ids.next(), e.request(), "InvalidArgs", e.getMessage(), "");
