@@ -164,6 +164,13 @@ class ComposeFileTest {
   }
 
   @Test
+  void brokerPort_isPublishedOnLoopbackOnly_onAHostPortMqttPortSets() {
+    String published = COMPOSE.service("mosquitto").ports().get(0);
+
+    assertThat(published).isEqualTo("127.0.0.1:${MQTT_PORT:-1883}:1883");
+  }
+
+  @Test
   void brokerConfiguration_isMountedWhereTheImageReadsItAndPersistsToTheVolume() {
     ComposeService mosquitto = COMPOSE.service("mosquitto");
     String location = MosquittoConf.read("mosquitto/mosquitto.conf").value("persistence_location");
