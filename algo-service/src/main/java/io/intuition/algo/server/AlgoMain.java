@@ -6,9 +6,11 @@ import io.intuition.algo.strategy.StrategyFactory;
 import io.intuition.algo.trading.Limits;
 import io.intuition.algo.trading.Trader;
 import io.intuition.common.cli.BuildInfo;
+import io.intuition.common.cli.CurveOptions;
 import io.intuition.common.cli.FatalErrors;
 import io.intuition.common.cli.Lifecycle;
 import io.intuition.common.rpc.RpcException;
+import io.intuition.common.rpc.curve.ServerCredentials;
 import io.intuition.common.rpc.server.RpcServer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -30,7 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "algo-service",
     mixinStandardHelpOptions = true,
-    subcommands = PortfolioCommand.class,
+    subcommands = {PortfolioCommand.class, KeygenCommand.class},
     versionProvider = AlgoMain.Version.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
@@ -45,7 +47,7 @@ import picocli.CommandLine.Spec;
       "0:stopped cleanly",
       "1:could not start (address in use or malformed, unknown algorithm or sizer, a state file"
           + " that is corrupt or of another algorithm)",
-      "2:invalid command line",
+      "2:invalid command line (such as a CURVE key file or folder that cannot be used)",
       "3:the JVM ran out of heap (-XX:+ExitOnOutOfMemoryError, as scripts/run.sh and the"
           + " images set): restart it",
       "5:the state could not be written: the files keep what was saved; restart it",
@@ -138,6 +140,25 @@ public final class AlgoMain implements Callable<Integer> {
               + " (env ALGO_MAX_SYMBOLS, default ${DEFAULT-VALUE}).")
   int maxSymbols;
 
+  @Option(
+      names = CurveOptions.SECRET_KEY_FILE,
+      defaultValue = "${env:ALGO_CURVE_SECRET_KEY_FILE}",
+      paramLabel = "FILE",
+      description =
+          "Turns CURVE on: encrypts the RPC link and answers only the clients of --curve-clients;"
+              + " FILE is this service's key pair, a NAME.key_secret written by keygen"
+              + " (env ALGO_CURVE_SECRET_KEY_FILE, default: CURVE off).")
+  Path curveSecretKeyFile;
+
+  @Option(
+      names = CurveOptions.CLIENTS,
+      defaultValue = "${env:ALGO_CURVE_CLIENTS}",
+      paramLabel = "DIR",
+      description =
+          "With --curve-secret-key-file: the folder of the public keys (*.key) of the clients"
+              + " allowed; a client with no key or another gets no answer (env ALGO_CURVE_CLIENTS).")
+  Path curveClients;
+
   @Spec CommandSpec spec;
 
   private final Lifecycle lifecycle = new Lifecycle(Duration.ofMillis(1_800));
@@ -151,6 +172,12 @@ public final class AlgoMain implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     String invalid = invalidLimit();
+    ServerCredentials curve = null;
+    try {
+      curve = invalid == null ? CurveOptions.server(curveSecretKeyFile, curveClients) : null;
+    } catch (IllegalArgumentException e) {
+      invalid = e.getMessage();
+    }
     if (invalid != null) {
       spec.commandLine().getErr().println("algo-service: " + invalid);
       return 2;
@@ -168,6 +195,7 @@ public final class AlgoMain implements Callable<Integer> {
           RpcServer.builder(rpc.service(name), address)
               .maxMessageBytes(maxMessage)
               .directExecutor()
+              .curve(curve)
               .start();
       // once per round of the server's loop: one save for all the calls of the round
       server.eachRound(saver::flush);
@@ -189,6 +217,7 @@ public final class AlgoMain implements Callable<Integer> {
         sizer,
         name,
         runSeed);
+    LinkSecurity.report(address, curve);
     banner(server.address());
     lifecycle.awaitStop();
     server.close();

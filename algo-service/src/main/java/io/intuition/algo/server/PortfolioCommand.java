@@ -1,9 +1,12 @@
 package io.intuition.algo.server;
 
+import io.intuition.common.cli.CurveOptions;
 import io.intuition.common.rpc.RemoteException;
 import io.intuition.common.rpc.RpcException;
 import io.intuition.common.rpc.client.RpcClient;
+import io.intuition.common.rpc.curve.ClientCredentials;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -48,6 +51,25 @@ final class PortfolioCommand implements Callable<Integer> {
       description = "How long to wait for an answer (default ${DEFAULT-VALUE}).")
   int timeout;
 
+  @Option(
+      names = CurveOptions.SERVER_KEY,
+      defaultValue = "${env:ALGO_RPC_CURVE_SERVER_KEY}",
+      paramLabel = "KEY",
+      description =
+          "For an algo with CURVE: its public key, as the key in Z85 or the path of its .key"
+              + " file (env ALGO_RPC_CURVE_SERVER_KEY).")
+  String curveServerKey;
+
+  @Option(
+      names = CurveOptions.SECRET_KEY_FILE,
+      defaultValue = "${env:ALGO_RPC_CURVE_SECRET_KEY_FILE}",
+      paramLabel = "FILE",
+      description =
+          "With --curve-server-key: this client's key pair (a .key_secret from keygen), whose"
+              + " public key is among the algo's --curve-clients (env"
+              + " ALGO_RPC_CURVE_SECRET_KEY_FILE).")
+  Path curveSecretKeyFile;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -58,7 +80,15 @@ final class PortfolioCommand implements Callable<Integer> {
       err.println("portfolio: --timeout and --every must be positive");
       return 2;
     }
-    try (RpcClient client = RpcClient.connect(address, Duration.ofSeconds(timeout))) {
+    ClientCredentials curve;
+    try {
+      curve = CurveOptions.client(curveServerKey, curveSecretKeyFile);
+    } catch (IllegalArgumentException e) {
+      err.println("portfolio: " + e.getMessage());
+      return 2;
+    }
+    try (RpcClient client =
+        RpcClient.builder(address).timeout(Duration.ofSeconds(timeout)).curve(curve).build()) {
       do {
         Map<?, ?> book = (Map<?, ?>) client.invoke("portfolio");
         if (every == null) {

@@ -10,6 +10,7 @@ import io.intuition.common.mqtt.BrokerRefusedException;
 import io.intuition.common.mqtt.MqttSettings;
 import io.intuition.common.rpc.RpcException;
 import io.intuition.common.rpc.client.RpcClient;
+import io.intuition.common.rpc.curve.ClientCredentials;
 import io.intuition.common.zmq.EventLoop;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -32,7 +33,12 @@ final class Bridge {
   private static final Duration TICK = Duration.ofMillis(50);
 
   /** Everything the bridge is configured with. */
-  record Config(MqttSettings mqtt, String rpc, Duration rpcTimeout, ForwardSettings forward) {}
+  record Config(
+      MqttSettings mqtt,
+      String rpc,
+      ClientCredentials curve,
+      Duration rpcTimeout,
+      ForwardSettings forward) {}
 
   /** How a caller stops the bridge and watches it. */
   static final class Control {
@@ -66,7 +72,12 @@ final class Bridge {
     EventLoop loop = EventLoop.start("bridge");
     RpcClient rpc;
     try {
-      rpc = RpcClient.builder(config.rpc()).timeout(config.rpcTimeout()).eventLoop(loop).build();
+      rpc =
+          RpcClient.builder(config.rpc())
+              .timeout(config.rpcTimeout())
+              .eventLoop(loop)
+              .curve(config.curve())
+              .build();
     } catch (RpcException e) {
       loop.close();
       err.println("bridge-service: " + e.getMessage());
@@ -74,10 +85,11 @@ final class Bridge {
     }
     lifecycle.stopOnSignal("bridge");
     log.info(
-        "{} {}: algo at {}, broker {}",
+        "{} {}: algo at {}{}, broker {}",
         BridgeMain.BUILD.name(),
         BridgeMain.BUILD.version(),
         config.rpc(),
+        config.curve() == null ? "" : " with CURVE",
         config.mqtt().url());
     try (loop;
         rpc;

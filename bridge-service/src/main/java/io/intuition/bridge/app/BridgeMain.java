@@ -2,14 +2,17 @@ package io.intuition.bridge.app;
 
 import io.intuition.bridge.forward.ForwardSettings;
 import io.intuition.common.cli.BuildInfo;
+import io.intuition.common.cli.CurveOptions;
 import io.intuition.common.cli.FatalErrors;
 import io.intuition.common.mqtt.MqttSettings;
 import io.intuition.common.mqtt.MqttUrl;
 import io.intuition.common.mqtt.MqttVersion;
+import io.intuition.common.rpc.curve.ClientCredentials;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,6 +64,25 @@ public final class BridgeMain implements Callable<Integer> {
       defaultValue = "${env:BRIDGE_RPC:-tcp://127.0.0.1:4242}",
       description = "The algorithm's zerorpc address (env BRIDGE_RPC, default ${DEFAULT-VALUE}).")
   String rpc;
+
+  @Option(
+      names = CurveOptions.SERVER_KEY,
+      defaultValue = "${env:BRIDGE_CURVE_SERVER_KEY}",
+      paramLabel = "KEY",
+      description =
+          "Turns CURVE on for the RPC link: the algo's public key, as the key in Z85 or the path"
+              + " of its .key file (env BRIDGE_CURVE_SERVER_KEY, default: CURVE off).")
+  String curveServerKey;
+
+  @Option(
+      names = CurveOptions.SECRET_KEY_FILE,
+      defaultValue = "${env:BRIDGE_CURVE_SECRET_KEY_FILE}",
+      paramLabel = "FILE",
+      description =
+          "With --curve-server-key: the bridge's key pair, a .key_secret written by algo-service"
+              + " keygen, whose public key is among the algo's --curve-clients"
+              + " (env BRIDGE_CURVE_SECRET_KEY_FILE).")
+  Path curveSecretKeyFile;
 
   @Option(
       names = "--cash",
@@ -224,7 +246,8 @@ public final class BridgeMain implements Callable<Integer> {
             .maxPacketBytes((long) maxPayload + PACKET_OVERHEAD_BYTES)
             .build();
     Duration timeout = Duration.ofMillis(Math.round(rpcTimeoutSeconds * 1000));
-    return new Bridge.Config(mqttSettings, rpc, timeout, forward);
+    ClientCredentials curve = CurveOptions.client(curveServerKey, curveSecretKeyFile);
+    return new Bridge.Config(mqttSettings, rpc, curve, timeout, forward);
   }
 
   /** A client id stable for this host and algorithm, short enough for any MQTT 3.1.1 broker. */

@@ -1,6 +1,8 @@
 package io.intuition.common.zmq;
 
+import io.intuition.common.log.ThrottledLog;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -10,17 +12,21 @@ import org.zeromq.ZMQ;
  *
  * <p>A DEALER queues messages while its peer is away and delivers them whenever it comes back,
  * however late; JeroMQ ignores {@code ZMQ_IMMEDIATE} there. Callers check {@link #isConnected()}
- * and keep their messages until a connection is up. Owned by the socket's thread.
+ * and keep their messages until a connection is up. A server that refuses the socket's CURVE key is
+ * logged, rate-limited. Owned by the socket's thread.
  */
 public final class ConnectionWatch {
   private static final AtomicInteger NEXT = new AtomicInteger();
+  private static final ThrottledLog refusals =
+      ThrottledLog.of(LoggerFactory.getLogger(ConnectionWatch.class));
   private final ZMQ.Socket events;
   private boolean connected;
 
   /** Watches {@code socket}; call before it connects. */
   public ConnectionWatch(ZContext context, ZMQ.Socket socket) {
     String endpoint = "inproc://connection-watch-" + NEXT.incrementAndGet();
-    socket.monitor(endpoint, ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED);
+    socket.monitor(
+        endpoint, ZMQ.EVENT_CONNECTED | ZMQ.EVENT_DISCONNECTED | ZMQ.HANDSHAKE_FAILED_AUTH);
     events = context.createSocket(SocketType.PAIR);
     events.connect(endpoint);
   }
@@ -39,6 +45,14 @@ public final class ConnectionWatch {
     boolean lost = false;
     ZMQ.Event event;
     while ((event = ZMQ.Event.recv(events, ZMQ.DONTWAIT)) != null) {
+      if (event.getEvent() == ZMQ.HANDSHAKE_FAILED_AUTH) {
+        refusals.warn(
+            "the server at {} refused this client's CURVE key (status {}): is its public key among the"
+                + " server's client keys?",
+            event.getAddress(),
+            event.getValue());
+        continue;
+      }
       connected = event.getEvent() == ZMQ.EVENT_CONNECTED;
       lost |= !connected;
     }

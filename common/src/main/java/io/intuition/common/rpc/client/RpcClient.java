@@ -8,6 +8,7 @@ import io.intuition.common.codec.Packed;
 import io.intuition.common.codec.Protocol;
 import io.intuition.common.rpc.RpcException;
 import io.intuition.common.rpc.UnsendableCallException;
+import io.intuition.common.rpc.curve.ClientCredentials;
 import io.intuition.common.zmq.ConnectionWatch;
 import io.intuition.common.zmq.EventLoop;
 import java.time.Duration;
@@ -198,6 +199,9 @@ public final class RpcClient implements AutoCloseable {
       // what the caller has outstanding bounds what waits here; a full queue would hold calls
       // back until a later round
       dealer.setSndHWM(REQUEST_QUEUE);
+      if (builder.curve != null) {
+        builder.curve.applyTo(dealer);
+      }
       ConnectionWatch connection = new ConnectionWatch(context, dealer);
       dealer.connect(builder.address);
       return new ClientSocket(loop, dealer, connection, codec, ids, builder.heartbeatMs);
@@ -222,6 +226,7 @@ public final class RpcClient implements AutoCloseable {
     private long heartbeatMs = Protocol.HEARTBEAT_INTERVAL_MS;
     private int maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
     private EventLoop loop;
+    private ClientCredentials curve;
 
     private Builder(String address) {
       this.address = Objects.requireNonNull(address, "address");
@@ -248,6 +253,16 @@ public final class RpcClient implements AutoCloseable {
     /** The loop that owns the socket and completes the calls; by default the client's own. */
     public Builder eventLoop(EventLoop loop) {
       this.loop = loop;
+      return this;
+    }
+
+    /**
+     * Encrypts the link with CURVE and authenticates both ends: the server must have the
+     * credentials' server key, and allow their public key, or no call is answered. {@code null},
+     * the default, calls in the clear.
+     */
+    public Builder curve(ClientCredentials credentials) {
+      this.curve = credentials;
       return this;
     }
 

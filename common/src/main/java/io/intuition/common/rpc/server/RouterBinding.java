@@ -1,6 +1,7 @@
 package io.intuition.common.rpc.server;
 
 import io.intuition.common.rpc.RpcException;
+import java.util.function.Consumer;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -22,11 +23,12 @@ final class RouterBinding {
   private RouterBinding() {}
 
   /**
-   * A ROUTER bound to {@code address}.
+   * A ROUTER bound to {@code address}, after {@code setUp} has configured it further.
    *
    * @throws RpcException if the address is malformed or cannot be bound, naming it and why
    */
-  static ZMQ.Socket bind(ZContext context, String address, int maxMessageBytes) {
+  static ZMQ.Socket bind(
+      ZContext context, String address, int maxMessageBytes, Consumer<ZMQ.Socket> setUp) {
     ZMQ.Socket router = context.createSocket(SocketType.ROUTER);
     router.setLinger(LINGER_MS);
     router.setMaxMsgSize(maxMessageBytes);
@@ -35,6 +37,7 @@ final class RouterBinding {
     // a peer whose queue is full makes send fail (and the reply wait in the outbox) rather than
     // dropping the reply without a word
     router.setRouterMandatory(true);
+    setUp.accept(router);
     try {
       if (!router.bind(address)) {
         throw new RpcException("cannot bind " + address);

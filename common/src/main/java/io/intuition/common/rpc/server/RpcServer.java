@@ -3,6 +3,7 @@ package io.intuition.common.rpc.server;
 import io.intuition.common.codec.Protocol;
 import io.intuition.common.rpc.RpcException;
 import io.intuition.common.rpc.RpcService;
+import io.intuition.common.rpc.curve.ServerCredentials;
 import io.intuition.common.zmq.EventLoop;
 import java.time.Duration;
 import java.util.Objects;
@@ -48,9 +49,12 @@ public final class RpcServer implements AutoCloseable {
   private final ExecutorService worker;
   private final ServerSocket socket;
   private final String address;
+  private final CurveGuard curve;
 
   private RpcServer(Builder builder) {
     this.context = new ZContext(1);
+    // the ZAP handler runs before the socket binds: without it every CURVE client would get in
+    this.curve = builder.curve == null ? null : CurveGuard.start(context, builder.curve);
     this.loop = EventLoop.start("rpc-server");
     this.worker =
         builder.direct
@@ -58,7 +62,10 @@ public final class RpcServer implements AutoCloseable {
             : Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "rpc-worker"));
     try {
       ZMQ.Socket router =
-          onLoop(() -> RouterBinding.bind(context, builder.address, builder.maxMessageBytes));
+          onLoop(
+              () ->
+                  RouterBinding.bind(
+                      context, builder.address, builder.maxMessageBytes, this::secure));
       this.address = router.getLastEndpoint();
       this.socket = onLoop(() -> new ServerSocket(loop, router, builder, worker));
     } catch (RuntimeException e) {
@@ -66,6 +73,12 @@ public final class RpcServer implements AutoCloseable {
       throw e;
     }
     log.debug("serving {} on {}", builder.service.name(), address);
+  }
+
+  private void secure(ZMQ.Socket router) {
+    if (curve != null) {
+      curve.secure(context, loop, router);
+    }
   }
 
   /** Starts describing a server of {@code service} bound to {@code address}. */
@@ -129,6 +142,9 @@ public final class RpcServer implements AutoCloseable {
       onLoop(
           () -> {
             socket.close();
+            if (curve != null) {
+              curve.stopWatching();
+            }
             return null;
           });
     } catch (RpcException e) {
@@ -142,6 +158,9 @@ public final class RpcServer implements AutoCloseable {
       worker.shutdownNow();
     }
     loop.close();
+    if (curve != null) {
+      curve.close();
+    }
     context.close();
   }
 
@@ -167,6 +186,7 @@ public final class RpcServer implements AutoCloseable {
     private int maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
     private int maxQueuedCalls = DEFAULT_MAX_QUEUED_CALLS;
     private boolean direct;
+    private ServerCredentials curve;
 
     private Builder(RpcService service, String address) {
       this.service = Objects.requireNonNull(service, "service");
@@ -214,6 +234,17 @@ public final class RpcServer implements AutoCloseable {
      */
     public Builder directExecutor() {
       this.direct = true;
+      return this;
+    }
+
+    /**
+     * Encrypts and authenticates the link with CURVE: only clients whose public key is among the
+     * credentials' client keys, and who know the server's public key, get an answer; the others are
+     * dropped during the handshake and logged, rate-limited. {@code null}, the default, serves
+     * every client in the clear.
+     */
+    public Builder curve(ServerCredentials credentials) {
+      this.curve = credentials;
       return this;
     }
 
