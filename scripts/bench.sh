@@ -7,13 +7,14 @@
 # Builds the jars when they are missing or older than a source file. Starts a Mosquitto of its
 # own on a free port (or uses --mqtt URL), and the algo-service and bridge-service as processes.
 # A full run takes about four minutes; --quotes, --seconds and --rpc-seconds shorten it.
+# 'scripts/bench.sh soak' (what scripts/soak.sh runs) soaks the suite instead; see its --help.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=lib/jars.sh
 source "$root/scripts/lib/jars.sh"
 
-readonly MODULES=(algo-service bridge-service bench)
+readonly MODULES=(algo-service bridge-service feed-service bench) # feed-service: for bench soak
 
 fail() {
   echo "bench.sh: $*" >&2

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    subcommands = StateCommand.class,
+    subcommands = {StateCommand.class, SoakCommand.class},
     versionProvider = BenchMain.Version.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
@@ -48,7 +48,9 @@ import picocli.CommandLine.Spec;
       "The broker is the fixed Mosquitto (2.0.13+) when found, else the system's",
       "(--mosquitto or --mqtt choose). A default run: about 6 minutes, 2 cores.",
       "Writes <out>/<timestamp>.json and the latency plot <out>/<timestamp>.svg.",
-      "'bench state' measures instead how fast an algo-service with --state fills orders."
+      "'bench state' measures instead how fast an algo-service with --state fills orders;",
+      "'bench soak' runs the whole suite at a fixed rate for minutes and checks that the",
+      "memory, file descriptors and threads of every process stay flat."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -58,7 +60,7 @@ import picocli.CommandLine.Spec;
     })
 public final class BenchMain implements Callable<Integer> {
   static final BuildInfo BUILD = BuildInfo.load("/io/intuition/bench/build.properties");
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+  static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
   private static final long MAX_OVERLOAD_QUOTES = 10_000_000;
 
   @Option(
@@ -249,7 +251,7 @@ public final class BenchMain implements Callable<Integer> {
   }
 
   /** The bench's own broker: --mosquitto, else the fixed binary, else the system's. */
-  private LocalMosquitto startBroker(BrokerChoice choice, Path logs)
+  LocalMosquitto startBroker(BrokerChoice choice, Path logs)
       throws IOException, InterruptedException {
     try {
       return LocalMosquitto.start(choice.main(mosquitto), logs);

@@ -64,6 +64,15 @@ public final class ServiceProcess implements AutoCloseable {
   }
 
   /**
+   * Waits up to {@code limit} for the process to exit.
+   *
+   * @return whether it has exited
+   */
+  public boolean awaitExit(Duration limit) throws InterruptedException {
+    return process.waitFor(limit.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /**
    * Fails, naming the log, if the process has exited.
    *
    * @throws IllegalStateException if it has

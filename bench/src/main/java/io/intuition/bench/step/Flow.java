@@ -33,6 +33,19 @@ public final class Flow {
     this.idleLimit = idleLimit;
   }
 
+  /**
+   * Sends one quote at a time to {@code quotes} until the suite at {@code url} answers one on
+   * {@code orders}: for a suite still starting.
+   *
+   * @throws IllegalStateException if no order comes within {@code limit}
+   */
+  public static void awaitSuite(Publisher publisher, String url, Duration limit)
+      throws InterruptedException, MqttException {
+    try (Arrivals probes = Arrivals.subscribe(url, "orders")) {
+      new Flow("suite", publisher, "quotes", probes, limit).awaitOpen(limit);
+    }
+  }
+
   /** The flow's name: {@code broker} or {@code suite}. */
   public String name() {
     return name;

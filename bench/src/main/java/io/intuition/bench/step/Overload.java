@@ -3,7 +3,6 @@ package io.intuition.bench.step;
 import io.intuition.bench.broker.LocalMosquitto;
 import io.intuition.bench.broker.MosquittoBinary;
 import io.intuition.bench.load.Answers;
-import io.intuition.bench.load.Arrivals;
 import io.intuition.bench.load.Clock;
 import io.intuition.bench.load.Publisher;
 import io.intuition.bench.report.OverloadRun;
@@ -82,7 +81,7 @@ public final class Overload {
       Publisher publisher, Answers answers, String url, ServiceProcess bridge, int quotes)
       throws IOException, InterruptedException, MqttException {
     try (PeakRss rss = PeakRss.watch(bridge.pid())) {
-      awaitOpen(publisher, url);
+      Flow.awaitSuite(publisher, url, OPEN_LIMIT);
       long first = Clock.micros() + TS_GAP_MICROS;
       answers.expect(first, quotes);
       long start = System.nanoTime();
@@ -90,13 +89,6 @@ public final class Overload {
       Integer exit = awaitAnswers(answers, bridge, quotes);
       double seconds = Math.max(0, answers.lastNewNanos() - start) / 1e9;
       return new Observed(exit, seconds, rss.peakMb());
-    }
-  }
-
-  private static void awaitOpen(Publisher publisher, String url)
-      throws InterruptedException, MqttException {
-    try (Arrivals probes = Arrivals.subscribe(url, ORDERS_TOPIC)) {
-      new Flow("overload", publisher, QUOTES_TOPIC, probes, IDLE_LIMIT).awaitOpen(OPEN_LIMIT);
     }
   }
 
