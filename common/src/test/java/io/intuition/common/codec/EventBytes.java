@@ -3,9 +3,11 @@ package io.intuition.common.codec;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
 import org.msgpack.value.ValueType;
 
@@ -93,14 +95,26 @@ public final class EventBytes {
    * the bytes left, so a reader that sizes containers by the claim allocates depth times the input.
    */
   public static Arbitrary<byte[]> nestedClaims() {
-    return Combinators.combine(
-            Arbitraries.integers().between(1, Msgpack.MAX_DEPTH + 2),
-            Arbitraries.integers().between(1, 128 * 1024),
-            Arbitraries.of(ValueType.ARRAY, ValueType.MAP))
-        .as(EventBytes::nestedClaims);
+    return nestedClaims(Arbitraries.integers().between(1, 128 * 1024));
   }
 
-  /** Everything above, mostly mutated events: bytes for a server to survive. */
+  /**
+   * Payloads of 64 to 512 KiB: random bytes, a valid {@code echo} of a large bin, and nested
+   * claims; made from a seed rather than byte by byte, so that they are quick to make.
+   */
+  public static Arbitrary<byte[]> large() {
+    Arbitrary<Integer> sizes =
+        Arbitraries.integers()
+            .between(64 * 1024, 512 * 1024)
+            .withDistribution(RandomDistribution.uniform());
+    Arbitrary<byte[]> noise = Combinators.combine(sizes, Arbitraries.longs()).as(EventBytes::noise);
+    Arbitrary<byte[]> echo =
+        Combinators.combine(messageIds(), noise)
+            .as((id, bytes) -> CODEC.encode(Event.request(id, "echo", List.of(bytes))));
+    return Arbitraries.oneOf(noise, echo, nestedClaims(sizes));
+  }
+
+  /** Everything above but the large, mostly mutated events: bytes for a server to survive. */
   public static Arbitrary<byte[]> anyPayload() {
     return Arbitraries.frequencyOf(
         Tuple.of(2, events()),
@@ -155,6 +169,14 @@ public final class EventBytes {
     return bytes;
   }
 
+  private static Arbitrary<byte[]> nestedClaims(Arbitrary<Integer> paddings) {
+    return Combinators.combine(
+            Arbitraries.integers().between(1, Msgpack.MAX_DEPTH + 2),
+            paddings,
+            Arbitraries.of(ValueType.ARRAY, ValueType.MAP))
+        .as(EventBytes::nestedClaims);
+  }
+
   /** One of {@link #nestedClaims()}: {@code depth} arrays or maps around {@code padding} nils. */
   public static byte[] nestedClaims(int depth, int padding, ValueType type) {
     byte[] head = CODEC.encode(Event.request(MessageId.text("id"), "echo", null));
@@ -167,6 +189,12 @@ public final class EventBytes {
       rest = concat(Mutation.header(type, claim, (byte) 0), rest);
     }
     return concat(prefix, rest);
+  }
+
+  private static byte[] noise(int size, long seed) {
+    byte[] bytes = new byte[size];
+    new Random(seed).nextBytes(bytes);
+    return bytes;
   }
 
   private static byte[] bytesOf(List<Integer> values) {
