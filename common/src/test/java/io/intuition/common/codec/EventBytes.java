@@ -74,8 +74,19 @@ public final class EventBytes {
 
   /** Valid events changed by one to four mutations. */
   public static Arbitrary<byte[]> mutatedEvents() {
-    return Combinators.combine(events(), mutations().list().ofMinSize(1).ofMaxSize(4))
-        .as(EventBytes::mutate);
+    Arbitrary<Integer> at = ByteMutations.positions();
+    Arbitrary<byte[]> inserted =
+        Arbitraries.oneOf(
+            Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(8),
+            Arbitraries.of(HUGE_HEADERS));
+    return ByteMutations.mutated(
+        events(),
+        inserted,
+        List.of(
+            Combinators.combine(at, Arbitraries.of(Arrays.stream(TYPE_BYTES).boxed().toList()))
+                .as(Mutation.TypeByte::new),
+            Combinators.combine(at, Arbitraries.of(Mutation.Claim.class))
+                .as(Mutation.Relength::new)));
   }
 
   /** Random bytes, some behind the array(3) byte every event starts with to get further in. */
@@ -143,30 +154,6 @@ public final class EventBytes {
     return Arbitraries.oneOf(
         Arbitraries.bytes().array(byte[].class).ofMaxSize(40).map(MessageId::binary),
         Arbitraries.strings().ofMaxLength(40).map(MessageId::text));
-  }
-
-  private static Arbitrary<Mutation> mutations() {
-    Arbitrary<Integer> at = Arbitraries.integers().between(0, 100_000);
-    Arbitrary<byte[]> inserted =
-        Arbitraries.oneOf(
-            Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(8),
-            Arbitraries.of(HUGE_HEADERS));
-    return Arbitraries.oneOf(
-        Combinators.combine(at, Arbitraries.integers().between(0, 7)).as(Mutation.FlipBit::new),
-        at.map(Mutation.Truncate::new),
-        Combinators.combine(at, inserted).as(Mutation.Insert::new),
-        Combinators.combine(at, Arbitraries.integers().between(1, 8)).as(Mutation.Delete::new),
-        Combinators.combine(at, Arbitraries.of(Arrays.stream(TYPE_BYTES).boxed().toList()))
-            .as(Mutation.TypeByte::new),
-        Combinators.combine(at, Arbitraries.of(Mutation.Claim.class)).as(Mutation.Relength::new));
-  }
-
-  private static byte[] mutate(byte[] event, List<Mutation> mutations) {
-    byte[] bytes = event;
-    for (Mutation mutation : mutations) {
-      bytes = mutation.apply(bytes);
-    }
-    return bytes;
   }
 
   private static Arbitrary<byte[]> nestedClaims(Arbitrary<Integer> paddings) {

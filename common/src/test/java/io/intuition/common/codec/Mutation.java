@@ -11,7 +11,7 @@ import org.msgpack.value.ValueType;
  * One change a fuzzer makes to msgpack bytes. Positions are taken modulo the length, so any
  * mutation applies to any bytes; one that has nothing to change returns them as they are.
  */
-sealed interface Mutation {
+public sealed interface Mutation {
   /** The changed bytes; {@code bytes} itself is left alone. */
   byte[] apply(byte[] bytes);
 
