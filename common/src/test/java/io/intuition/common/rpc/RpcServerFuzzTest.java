@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.intuition.common.codec.Event;
 import io.intuition.common.codec.EventBytes;
 import io.intuition.common.codec.MessageIds;
+import io.intuition.common.codec.Sample;
 import io.intuition.common.rpc.client.RpcClient;
 import io.intuition.common.rpc.server.RpcServer;
 import io.intuition.common.testing.Escapes;
@@ -84,7 +85,10 @@ class RpcServerFuzzTest {
   @Provide
   Arbitrary<List<Envelopes.Message>> messages() {
     return Combinators.combine(
-            Envelopes.around(EventBytes.anyPayload()).list().ofMinSize(1).ofMaxSize(4),
+            Envelopes.around(EventBytes.anyPayload().map(Sample::bytes))
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(4),
             Envelopes.around(EventBytes.large()))
         .as(
             (small, large) -> {
