@@ -48,7 +48,7 @@ final class JsonToMsgpack {
    * The msgpack of {@code [object]} for the JSON object in {@code json}.
    *
    * @throws InvalidJsonException if it is not JSON, not an object, nests deeper than 32 levels, or
-   *     holds an integer beyond 64 bits
+   *     holds an integer beyond 64 bits or half of a surrogate pair
    */
   static byte[] args(byte[] json) throws InvalidJsonException {
     try (JsonParser parser = JSON.createParser(json)) {
@@ -101,7 +101,7 @@ final class JsonToMsgpack {
         continue;
       }
       if (token == JsonToken.FIELD_NAME) {
-        out.string(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+        text(parser, out);
         continue;
       }
       counts[depth]++;
@@ -120,8 +120,7 @@ final class JsonToMsgpack {
   private static void scalar(JsonParser parser, JsonToken token, MsgpackBuffer out)
       throws IOException, InvalidJsonException {
     switch (token) {
-      case VALUE_STRING ->
-          out.string(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+      case VALUE_STRING -> text(parser, out);
       case VALUE_NUMBER_INT -> integer(parser, out);
       case VALUE_NUMBER_FLOAT -> out.float64(parser.getDoubleValue());
       case VALUE_TRUE -> out.raw(0xc3);
@@ -129,6 +128,32 @@ final class JsonToMsgpack {
       case VALUE_NULL -> out.raw(0xc0);
       default -> throw new InvalidJsonException("not JSON: unexpected " + token);
     }
+  }
+
+  /**
+   * Writes the text the parser is on. JSON may escape half of a surrogate pair ({@code "\\ud83d"})
+   * where UTF-8, and so msgpack's str, cannot carry it: encoding would put a {@code ?} in its place
+   * and forward another message than the one received.
+   */
+  private static void text(JsonParser parser, MsgpackBuffer out)
+      throws IOException, InvalidJsonException {
+    char[] chars = parser.getTextCharacters();
+    int offset = parser.getTextOffset();
+    int end = offset + parser.getTextLength();
+    for (int i = offset; i < end; i++) {
+      if (Character.isHighSurrogate(chars[i])
+          && i + 1 < end
+          && Character.isLowSurrogate(chars[i + 1])) {
+        i++;
+      } else if (Character.isSurrogate(chars[i])) {
+        throw new InvalidJsonException(
+            String.format(
+                "cannot forward it: a string holds \\u%04x, half of a surrogate pair, which UTF-8"
+                    + " cannot carry",
+                (int) chars[i]));
+      }
+    }
+    out.string(chars, offset, end - offset);
   }
 
   private static void integer(JsonParser parser, MsgpackBuffer out)

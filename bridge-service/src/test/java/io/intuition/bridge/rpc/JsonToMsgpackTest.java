@@ -95,6 +95,21 @@ class JsonToMsgpackTest {
   }
 
   @Test
+  void args_halfASurrogatePair_cannotBeForwarded() {
+    // UTF-8 cannot carry half a surrogate pair: msgpack would get "?", the algo another message
+    assertThatThrownBy(() -> JsonToMsgpack.args(bytes("{\"sid\":\"\\ud83dGOOG\"}")))
+        .hasMessage(
+            "cannot forward it: a string holds \\ud83d, half of a surrogate pair, which UTF-8"
+                + " cannot carry");
+  }
+
+  @Test
+  void args_surrogatePair_isTheCharacter() throws Exception {
+    assertThat(decode(JsonToMsgpack.args(bytes("{\"sid\":\"\\ud83d\\ude00\"}"))))
+        .isEqualTo(List.of(Map.of("sid", "\uD83D\uDE00")));
+  }
+
+  @Test
   void args_duplicateKey_isRefusedNamingTheKey() {
     assertThatThrownBy(() -> JsonToMsgpack.args(bytes("{\"sid\":\"A\",\"sid\":\"B\",\"quote\":1}")))
         .hasMessage("JSON has the key \"sid\" twice");

@@ -20,11 +20,20 @@ import org.msgpack.core.MessageUnpacker;
  * BigInteger} beyond 64 bits), {@link Double} (or {@link Float} for float32), {@link String} for
  * str, {@code byte[]} for bin, {@link List} for arrays and {@link Map} (in wire order) for maps, as
  * the zerorpc peers send them. Reading never trusts a length on the wire beyond the bytes that are
- * left, and stops at a nesting depth of {@value #MAX_DEPTH}, so hostile input fails fast.
+ * left, sizes no list or map for more than 256 elements before they arrive, and stops at a nesting
+ * depth of {@value #MAX_DEPTH}, so hostile input fails fast and what reading it allocates grows
+ * with its bytes, not with what they claim.
  */
 public final class Msgpack {
   /** How deeply arrays and maps may nest. */
   public static final int MAX_DEPTH = 64;
+
+  /**
+   * The most elements a list or map is sized for before they arrive. A count may be as large as the
+   * bytes left, and every nested container can claim the same bytes: sized by its claim, each of 64
+   * levels would allocate a reference per byte left, 256 MB for a 1 MiB frame.
+   */
+  private static final int MAX_PRESIZED_ELEMENTS = 256;
 
   private Msgpack() {}
 
@@ -138,7 +147,7 @@ public final class Msgpack {
   private static List<Object> array(MessageUnpacker in, long limit, int depth) throws IOException {
     int size = in.unpackArrayHeader();
     checkCount(in, size, 1, limit, depth);
-    List<Object> list = new ArrayList<>(size);
+    List<Object> list = new ArrayList<>(Math.min(size, MAX_PRESIZED_ELEMENTS));
     for (int i = 0; i < size; i++) {
       list.add(read(in, limit, depth + 1));
     }
@@ -149,7 +158,8 @@ public final class Msgpack {
       throws IOException {
     int size = in.unpackMapHeader();
     checkCount(in, size, 2, limit, depth);
-    Map<Object, Object> map = new LinkedHashMap<>(size * 4 / 3 + 1);
+    Map<Object, Object> map =
+        new LinkedHashMap<>(Math.min(size, MAX_PRESIZED_ELEMENTS) * 4 / 3 + 1);
     for (int i = 0; i < size; i++) {
       Object read = read(in, limit, depth + 1);
       Object key = read instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : read;
