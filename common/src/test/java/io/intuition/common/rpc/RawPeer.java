@@ -41,7 +41,17 @@ final class RawPeer implements AutoCloseable {
    *     not an event
    */
   Event call(Event request, Duration limit) {
+    send(request);
+    return replyTo(request, limit);
+  }
+
+  /** Sends {@code request} as a zerorpc client does. */
+  void send(Event request) {
     send(List.of(DELIMITER, codec.encode(request)));
+  }
+
+  /** The reply to {@code request}, reading past others and heartbeats; null if none in time. */
+  Event replyTo(Event request, Duration limit) {
     long deadline = System.nanoTime() + limit.toNanos();
     for (long left = limit.toMillis();
         left > 0;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.intuition.common.codec.Event;
+import io.intuition.common.codec.MessageId;
 import io.intuition.common.codec.Packed;
 import io.intuition.common.rpc.client.RpcClient;
 import io.intuition.common.rpc.server.RpcServer;
@@ -152,6 +154,28 @@ class RpcRoundTripTest {
 
       assertThat(other.invoke("later")).isEqualTo("from the hook");
       assertThat(threads).isNotEmpty().allMatch("rpc-server"::equals);
+    }
+  }
+
+  @Test
+  void callsOfTwoCallersWithTheSameMessageId_areEachAnswered() {
+    Event request = Event.request(MessageId.text("same-id"), "block", List.of());
+    Event ping = Event.request(MessageId.text("ping"), "_zerorpc_ping", List.of());
+    try (RawPeer first = new RawPeer(server.address());
+        RawPeer second = new RawPeer(server.address())) {
+      first.send(request);
+      second.send(request);
+      // answered on the server's loop in order: each call is open once its ping is answered
+      assertThat(first.call(ping, Duration.ofSeconds(10))).isNotNull();
+      assertThat(second.call(ping, Duration.ofSeconds(10))).isNotNull();
+      service.release.countDown();
+
+      assertThat(first.replyTo(request, Duration.ofSeconds(10)))
+          .extracting(Event::name, Event::args)
+          .containsExactly("OK", List.of("released"));
+      assertThat(second.replyTo(request, Duration.ofSeconds(10)))
+          .extracting(Event::name, Event::args)
+          .containsExactly("OK", List.of("released"));
     }
   }
 

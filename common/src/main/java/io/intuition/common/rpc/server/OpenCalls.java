@@ -1,8 +1,8 @@
 package io.intuition.common.rpc.server;
 
 import io.intuition.common.codec.MessageId;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -11,38 +11,45 @@ import java.util.function.BiConsumer;
  */
 final class OpenCalls {
   private final long intervalNanos;
-  private final Map<MessageId, Call> calls = new HashMap<>();
+
+  /** By identity: two callers may use the same message id, and each call is answered alone. */
+  private final Set<Call> calls = new HashSet<>();
 
   OpenCalls(long intervalNanos) {
     this.intervalNanos = intervalNanos;
   }
 
-  private static final class Call {
-    final byte[][] envelope;
-    long nextHeartbeat;
+  /** One call received and not yet answered. */
+  static final class Call {
+    private final MessageId request;
+    private final byte[][] envelope;
+    private long nextHeartbeat;
 
-    Call(byte[][] envelope, long nextHeartbeat) {
+    private Call(MessageId request, byte[][] envelope, long nextHeartbeat) {
+      this.request = request;
       this.envelope = envelope;
       this.nextHeartbeat = nextHeartbeat;
     }
   }
 
-  void open(MessageId request, byte[][] envelope, long now) {
-    calls.put(request, new Call(envelope, now + intervalNanos));
+  /** Opens a call of {@code request} from the caller at {@code envelope}. */
+  Call open(MessageId request, byte[][] envelope, long now) {
+    Call call = new Call(request, envelope, now + intervalNanos);
+    calls.add(call);
+    return call;
   }
 
   /** Forgets the call; returns whether it was open. */
-  boolean close(MessageId request) {
-    return calls.remove(request) != null;
+  boolean close(Call call) {
+    return calls.remove(call);
   }
 
   /** Calls {@code heartbeat} for every call whose heartbeat is due. */
   void heartbeatDue(long now, BiConsumer<MessageId, byte[][]> heartbeat) {
-    for (Map.Entry<MessageId, Call> entry : calls.entrySet()) {
-      Call call = entry.getValue();
+    for (Call call : calls) {
       if (now - call.nextHeartbeat >= 0) {
         call.nextHeartbeat = now + intervalNanos;
-        heartbeat.accept(entry.getKey(), call.envelope);
+        heartbeat.accept(call.request, call.envelope);
       }
     }
   }

@@ -116,13 +116,13 @@ final class ServerSocket {
       dispatcher.reply(event, reply -> sendFromAnyThread(envelope, reply, event.id()));
       return;
     }
-    open.open(event.id(), envelope, System.nanoTime());
+    OpenCalls.Call call = open.open(event.id(), envelope, System.nanoTime());
     queued++;
     try {
-      worker.execute(() -> finishLater(event, envelope));
+      worker.execute(() -> finishLater(event, envelope, call));
     } catch (RejectedExecutionException e) {
       queued--;
-      open.close(event.id()); // stopping: the caller's timeout tells it
+      open.close(call); // stopping: the caller's timeout tells it
     }
   }
 
@@ -136,19 +136,19 @@ final class ServerSocket {
   }
 
   /** Runs on the worker: the method, then the reply back on the loop. */
-  private void finishLater(Event request, byte[][] envelope) {
+  private void finishLater(Event request, byte[][] envelope, OpenCalls.Call call) {
     dispatcher.reply(
         request,
         reply -> {
           byte[] bytes = encode(reply, request.id());
-          loop.execute(() -> finished(request.id(), envelope, bytes));
+          loop.execute(() -> finished(call, envelope, bytes));
         });
   }
 
-  private void finished(MessageId request, byte[][] envelope, byte[] reply) {
+  private void finished(OpenCalls.Call call, byte[][] envelope, byte[] reply) {
     queued--;
     requests.resume();
-    if (open.close(request)) {
+    if (open.close(call)) {
       send(envelope, reply);
     }
   }
