@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * How to reach the broker and what to ask of it; built with {@link #builder}.
  *
- * @param url the broker
+ * @param url the broker, without a login: a login written in the URL becomes the settings' own
  * @param clientId the client id; a stable one keeps a persistent session across restarts
  * @param username the user name, or null for none
  * @param password the password, or null for none; never printed
@@ -33,13 +33,27 @@ public record MqttSettings(
     int keepAliveSeconds) {
 
   /**
-   * Checks the fields.
+   * Checks the fields, and takes the login of the URL unless given apart.
    *
-   * @throws IllegalArgumentException naming the field and its value when one is out of range
+   * @throws IllegalArgumentException naming the field and its value when one is out of range, or
+   *     when the URL's login and the one given apart differ
    */
   public MqttSettings {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(version, "version");
+    if (url.username() != null) {
+      if (username != null && !username.equals(url.username())) {
+        throw new IllegalArgumentException(
+            "the URL logs in as another user than the one given apart: give the user name once");
+      }
+      if (password != null && url.password() != null && !password.equals(url.password())) {
+        throw new IllegalArgumentException(
+            "the URL holds another password than the one given apart: give the password once");
+      }
+      username = url.username();
+      password = password != null ? password : url.password();
+      url = url.withoutLogin();
+    }
     if (clientId == null || clientId.isBlank()) {
       throw new IllegalArgumentException("client id must not be empty");
     }
@@ -78,8 +92,8 @@ public record MqttSettings(
   }
 
   /**
-   * Builds settings. Defaults: no login, {@link MqttVersion#AUTO}, a clean session, receive maximum
-   * and in-flight limit 1000, no packet size limit, keep-alive 30 s.
+   * Builds settings. Defaults: the URL's login or none, {@link MqttVersion#AUTO}, a clean session,
+   * receive maximum and in-flight limit 1000, no packet size limit, keep-alive 30 s.
    */
   public static final class Builder {
     private final MqttUrl url;
@@ -98,7 +112,10 @@ public record MqttSettings(
       this.clientId = clientId;
     }
 
-    /** Logs in with these credentials; null for none. */
+    /**
+     * Logs in with these credentials; null for the URL's, if any. Parts the URL has too must be the
+     * same.
+     */
     public Builder login(String username, String password) {
       this.username = username;
       this.password = password;
@@ -144,7 +161,8 @@ public record MqttSettings(
     /**
      * The settings.
      *
-     * @throws IllegalArgumentException if a value is out of range
+     * @throws IllegalArgumentException if a value is out of range, or the URL's login differs from
+     *     the one given apart
      */
     public MqttSettings build() {
       return new MqttSettings(
