@@ -2,6 +2,7 @@ package io.intuition.common.mqtt;
 
 import io.intuition.common.cli.FatalErrors;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -141,7 +142,8 @@ final class PahoV5 implements Transport {
     if (settings.maxPacketBytes() > 0) {
       options.setMaximumPacketSize(settings.maxPacketBytes());
     }
-    options.setSocketFactory(NoDelaySocketFactory.forUrl(settings.url()));
+    options.setSocketFactory(NoDelaySocketFactory.forSettings(settings));
+    options.setHttpsHostnameVerificationEnabled(settings.tls().verifyHostname());
     if (settings.username() != null) {
       options.setUserName(settings.username());
     }
@@ -152,6 +154,10 @@ final class PahoV5 implements Transport {
   }
 
   private static TransportException failure(MqttException e) {
+    Optional<String> tls = TlsFailures.lasting(e);
+    if (tls.isPresent()) {
+      return new TransportException(TransportException.Kind.TLS, 0, tls.get(), e);
+    }
     int code = e.getReasonCode();
     TransportException.Kind kind;
     if (code == V3_CONNACK || code == UNSUPPORTED_VERSION) {
