@@ -95,7 +95,7 @@ final class PahoV5 implements Transport {
     int[] levels = new int[topics.length];
     java.util.Arrays.fill(levels, qos);
     try {
-      client.subscribe(topics, levels, null, new Listener(done));
+      client.subscribe(topics, levels, null, new Listener(done, null));
     } catch (MqttException e) {
       throw failure(e);
     }
@@ -106,7 +106,7 @@ final class PahoV5 implements Transport {
       String topic, byte[] payload, int qos, boolean retained, Consumer<Throwable> done)
       throws TransportException {
     try {
-      client.publish(topic, payload, qos, retained, null, new Listener(done));
+      client.publish(topic, payload, qos, retained, null, new Listener(done, topic));
     } catch (MqttException e) {
       throw failure(e);
     }
@@ -172,10 +172,26 @@ final class PahoV5 implements Transport {
     return new TransportException(kind, code, Reasons.of(e), e);
   }
 
-  private record Listener(Consumer<Throwable> done) implements MqttActionListener {
+  /**
+   * Reports a publish, or a subscription when {@code topic} is null. Paho reports an
+   * acknowledgement with a reason code of failure as a success: this reports it as the failure.
+   */
+  private record Listener(Consumer<Throwable> done, String topic) implements MqttActionListener {
     @Override
     public void onSuccess(IMqttToken token) {
-      FatalErrors.guard(log, "a publish confirmation", () -> done.accept(null));
+      int refused = ReasonCodes.firstFailure(token.getReasonCodes());
+      Throwable failure =
+          refused < 0
+              ? null
+              : topic != null
+                  ? new PublishRefusedException(topic, refused)
+                  : new IllegalStateException(
+                      "the broker refused the subscription: "
+                          + ReasonCodes.describe(refused)
+                          + " (reason code "
+                          + refused
+                          + ")");
+      FatalErrors.guard(log, "a publish confirmation", () -> done.accept(failure));
     }
 
     @Override

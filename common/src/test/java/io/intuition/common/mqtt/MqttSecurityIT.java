@@ -210,6 +210,41 @@ class MqttSecurityIT {
     assertThat(url).hasToString("mqtt://feed:****@127.0.0.1:" + broker.port());
   }
 
+  @Test
+  void publish_outsideTheAclOverMqtt5_failsAsNotAuthorized() throws Exception {
+    MosquittoBroker broker = closer.keep(secure.startPlain());
+    MqttConnection feed =
+        connect(login(MqttUrl.parse(broker.mqttUrl()), "feed", MqttTls.jvmDefault()));
+
+    assertThat(confirmed(feed, "orders", "order"))
+        .failsWithin(SOON)
+        .withThrowableThat()
+        .havingCause()
+        .isInstanceOf(PublishRefusedException.class)
+        .withMessage("the broker refused the publish to orders: not authorized (reason code 135)");
+    assertThat(confirmed(feed, "quotes", "quote")).succeedsWithin(SOON);
+  }
+
+  @Test
+  void publish_outsideTheAclOverMqtt311_isAcknowledgedButNeverDelivered() throws Exception {
+    MosquittoBroker broker = closer.keep(secure.startPlain());
+    MqttUrl url = MqttUrl.parse(broker.mqttUrl());
+    List<String> received = new CopyOnWriteArrayList<>();
+    MqttConnection reader =
+        connect(
+            login(url, "reader", MqttTls.jvmDefault(), MqttVersion.V3),
+            message -> received.add(message.topic()));
+    reader.subscribe(List.of("#"));
+    await().atMost(SOON).until(() -> broker.log().contains(" 1 #"));
+    MqttConnection feed = connect(login(url, "feed", MqttTls.jvmDefault(), MqttVersion.V3));
+
+    assertThat(confirmed(feed, "orders", "order")).succeedsWithin(SOON);
+    assertThat(confirmed(feed, "quotes", "quote")).succeedsWithin(SOON);
+
+    await().atMost(SOON).until(() -> received.contains("quotes"));
+    assertThat(received).containsExactly("quotes");
+  }
+
   /** A server certificate of the CA for a host the tests never connect to. */
   private static Issued elsewhere() {
     return pki.server("elsewhere-" + UUID.randomUUID(), "elsewhere.example");
