@@ -44,7 +44,7 @@ class ComposeFileTest {
               cli ->
                   assertThat(service.environment().keySet())
                       .as("%s: environment of %s", file, service.name())
-                      .isSubsetOf(cli.optionsByEnv().keySet()));
+                      .isSubsetOf(cli.variables()));
     }
   }
 

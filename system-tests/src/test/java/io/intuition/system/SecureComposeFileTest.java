@@ -59,7 +59,10 @@ class SecureComposeFileTest {
                 assertThat(cli.value("--username", secure))
                     .as("%s's user", name)
                     .hasValueSatisfying(user -> assertThat(ACL.grants()).containsKey(user));
-                assertThat(cli.value("--password", secure)).as("%s's password", name).isPresent();
+                String password = cli.passwordVariable().orElseThrow();
+                assertThat(secure.resolvedEnvironment(password))
+                    .as("%s's password, %s", name, password)
+                    .isPresent();
               }
             });
   }
@@ -73,7 +76,7 @@ class SecureComposeFileTest {
 
     assertThat(login.find()).as(healthcheck).isTrue();
     assertThat(login.group(1)).isEqualTo("bridge");
-    String bridgePassword = ServiceCli.BRIDGE.env("--password");
+    String bridgePassword = ServiceCli.BRIDGE.passwordVariable().orElseThrow();
     assertThat(mosquitto.environment().get(login.group(2)))
         .isNotNull()
         .isEqualTo(SECURE.service("bridge").environment().get(bridgePassword));

@@ -2,11 +2,14 @@ package io.intuition.system;
 
 import io.intuition.algo.server.AlgoMain;
 import io.intuition.bridge.app.BridgeMain;
+import io.intuition.common.cli.MqttOptions;
 import io.intuition.feed.app.FeedMain;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,6 +71,25 @@ enum ServiceCli {
     return options;
   }
 
+  /** Every environment variable the service reads: its options' and the MQTT password's. */
+  Set<String> variables() {
+    Set<String> variables = new LinkedHashSet<>(optionsByEnv().keySet());
+    passwordVariable().ifPresent(variables::add);
+    return variables;
+  }
+
+  /**
+   * The variable the MQTT password is read from, which no option reads: a password on the command
+   * line would show in ps. Empty for a service without MQTT.
+   */
+  Optional<String> passwordVariable() {
+    return rawSpec().mixins().values().stream()
+        .map(CommandSpec::userObject)
+        .filter(MqttOptions.class::isInstance)
+        .map(mixin -> ((MqttOptions) mixin).passwordVariable())
+        .findFirst();
+  }
+
   boolean hasOption(String longName) {
     return rawSpec().findOption(longName) != null;
   }
@@ -101,8 +123,9 @@ enum ServiceCli {
     return new CommandLine(app.get()).setInterpolateVariables(false).getCommandSpec();
   }
 
+  // the annotation's default value, or what the MQTT options' default value provider gives
   private static Optional<Matcher> envDefault(OptionSpec option) {
-    String value = option.defaultValue();
+    String value = option.defaultValueString();
     if (value == null) {
       return Optional.empty();
     }

@@ -8,6 +8,7 @@ import io.intuition.bridge.rpc.RpcAlgo;
 import io.intuition.common.cli.Lifecycle;
 import io.intuition.common.mqtt.BrokerRefusedException;
 import io.intuition.common.mqtt.MqttSettings;
+import io.intuition.common.mqtt.PublishRefusedException;
 import io.intuition.common.rpc.RpcException;
 import io.intuition.common.rpc.client.RpcClient;
 import io.intuition.common.rpc.curve.ClientCredentials;
@@ -59,6 +60,7 @@ final class Bridge {
   private final Control control;
   private final PrintWriter err;
   private final AtomicReference<String> fatal = new AtomicReference<>();
+  private final AtomicReference<PublishRefusedException> refused = new AtomicReference<>();
 
   Bridge(Config config, Control control, PrintWriter err) {
     this.config = config;
@@ -93,10 +95,17 @@ final class Bridge {
         config.mqtt().url());
     try (loop;
         rpc;
-        MqttLink mqtt = new MqttLink(config.mqtt())) {
+        MqttLink mqtt = new MqttLink(config.mqtt(), this::refused)) {
       return run(loop, rpc, mqtt, lifecycle);
     } finally {
       lifecycle.closed();
+    }
+  }
+
+  /** A publish the broker refused for good: the bridge stops, since each order would be too. */
+  private void refused(PublishRefusedException refusal) {
+    if (refused.compareAndSet(null, refusal)) {
+      control.lifecycle().stop();
     }
   }
 
@@ -124,12 +133,17 @@ final class Bridge {
       }
     } catch (BrokerRefusedException e) {
       err.println("bridge-service: " + e.getMessage());
-      return 4;
+      return BrokerRefusedException.EXIT_CODE;
     }
     mqtt.stopIntake();
     CountDownLatch stopped = new CountDownLatch(1);
     loop.execute(() -> forwarder.stop(DRAIN, stopped::countDown));
     stopped.await(DRAIN.plusMillis(500).toMillis(), TimeUnit.MILLISECONDS);
+    if (refused.get() != null) {
+      // the message stays unacknowledged: the broker delivers it again once the ACL allows it
+      err.println("bridge-service: " + refused.get().getMessage());
+      return BrokerRefusedException.EXIT_CODE;
+    }
     if (fatal.get() != null) {
       err.println("bridge-service: " + fatal.get());
       return 1;

@@ -4,9 +4,9 @@ import io.intuition.bridge.forward.ForwardSettings;
 import io.intuition.common.cli.BuildInfo;
 import io.intuition.common.cli.CurveOptions;
 import io.intuition.common.cli.FatalErrors;
+import io.intuition.common.cli.MqttOptions;
+import io.intuition.common.mqtt.BrokerRefusedException;
 import io.intuition.common.mqtt.MqttSettings;
-import io.intuition.common.mqtt.MqttUrl;
-import io.intuition.common.mqtt.MqttVersion;
 import io.intuition.common.rpc.curve.ClientCredentials;
 import java.math.BigDecimal;
 import java.net.InetAddress;
@@ -21,6 +21,7 @@ import java.util.zip.CRC32;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,21 +44,23 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:stopped cleanly (SIGTERM or Ctrl-C)",
       "1:the algorithm refused initialize",
-      "2:invalid command line (such as a malformed --mqtt URL)",
+      "2:invalid command line (such as a malformed --mqtt URL, or a --password-file or --ca-file"
+          + " that cannot be read)",
       "3:the JVM ran out of heap (-XX:+ExitOnOutOfMemoryError, as scripts/run.sh and the"
           + " images set): restart it",
-      "4:the broker refused the connection (login, client id or protocol version)",
+      BrokerRefusedException.EXIT_CODE
+          + ":the broker refused the connection (login, client id or protocol version, with its"
+          + " reason code), or TLS failed for a certificate (not trusted, not for the broker's"
+          + " host, or the client's refused), or the broker refused an order (MQTT 5: not"
+          + " authorized to write to --orders-topic): retrying cannot help",
       "70:an internal error ended it (such as running out of direct memory): restart it"
     })
 public final class BridgeMain implements Callable<Integer> {
   static final BuildInfo BUILD = BuildInfo.load("/io/intuition/bridge/build.properties");
 
-  @Option(
-      names = {"-m", "--mqtt"},
-      defaultValue = "${env:BRIDGE_MQTT:-mqtt://localhost:1883}",
-      description =
-          "Broker URL: mqtt://, tcp://, mqtts:// or ssl:// (env BRIDGE_MQTT, default ${DEFAULT-VALUE}).")
-  String mqtt;
+  @Mixin(name = "mqtt")
+  MqttOptions mqtt =
+      new MqttOptions("BRIDGE", "derived from the host name and --rpc, stable across restarts");
 
   @Option(
       names = {"-r", "--rpc"},
@@ -102,23 +105,6 @@ public final class BridgeMain implements Callable<Integer> {
   Map<String, String> params = new LinkedHashMap<>();
 
   @Option(
-      names = "--mqtt-version",
-      defaultValue = "${env:BRIDGE_MQTT_VERSION:-auto}",
-      converter = MqttVersionConverter.class,
-      description =
-          "MQTT protocol: 5, 3 (3.1.1) or auto, 5 when the broker offers it"
-              + " (env BRIDGE_MQTT_VERSION, default ${DEFAULT-VALUE}).")
-  MqttVersion mqttVersion;
-
-  @Option(
-      names = "--client-id",
-      defaultValue = "${env:BRIDGE_CLIENT_ID}",
-      description =
-          "MQTT client id that keeps the persistent session (env BRIDGE_CLIENT_ID,"
-              + " default: derived from the host name and --rpc, stable across restarts).")
-  String clientId;
-
-  @Option(
       names = "--orders-topic",
       defaultValue = "${env:BRIDGE_ORDERS_TOPIC:-orders}",
       description =
@@ -135,18 +121,6 @@ public final class BridgeMain implements Callable<Integer> {
 
   @Option(names = "--no-rejections", description = "Do not publish rejected messages.")
   boolean noRejections;
-
-  @Option(
-      names = "--username",
-      defaultValue = "${env:BRIDGE_USERNAME}",
-      description = "MQTT user name (env BRIDGE_USERNAME).")
-  String username;
-
-  @Option(
-      names = "--password",
-      defaultValue = "${env:BRIDGE_PASSWORD}",
-      description = "MQTT password (env BRIDGE_PASSWORD).")
-  String password;
 
   @Option(
       names = "--max-payload",
@@ -222,7 +196,7 @@ public final class BridgeMain implements Callable<Integer> {
   }
 
   private Bridge.Config config() {
-    MqttUrl url = MqttUrl.parse(mqtt);
+    MqttSettings.Builder mqttSettings = mqtt.settings(defaultClientId(rpc));
     if (!(rpcTimeoutSeconds > 0)) {
       throw new IllegalArgumentException(
           "--rpc-timeout must be positive, but was " + rpcTimeoutSeconds);
@@ -236,18 +210,14 @@ public final class BridgeMain implements Callable<Integer> {
             maxHeld,
             Math.max(MAX_HELD_BYTES, maxPayload),
             InitializeParams.of(cash, params));
-    MqttSettings mqttSettings =
-        MqttSettings.builder(url, clientId != null ? clientId : defaultClientId(rpc))
-            .login(username, password)
-            .version(mqttVersion)
-            .persistentSession(true)
-            .receiveMaximum(maxHeld)
-            .maxInflight(window)
-            .maxPacketBytes((long) maxPayload + PACKET_OVERHEAD_BYTES)
-            .build();
+    mqttSettings
+        .persistentSession(true)
+        .receiveMaximum(maxHeld)
+        .maxInflight(window)
+        .maxPacketBytes((long) maxPayload + PACKET_OVERHEAD_BYTES);
     Duration timeout = Duration.ofMillis(Math.round(rpcTimeoutSeconds * 1000));
     ClientCredentials curve = CurveOptions.client(curveServerKey, curveSecretKeyFile);
-    return new Bridge.Config(mqttSettings, rpc, curve, timeout, forward);
+    return new Bridge.Config(mqttSettings.build(), rpc, curve, timeout, forward);
   }
 
   /** A client id stable for this host and algorithm, short enough for any MQTT 3.1.1 broker. */
@@ -262,18 +232,6 @@ public final class BridgeMain implements Callable<Integer> {
       return InetAddress.getLocalHost().getHostName();
     } catch (UnknownHostException e) {
       return "localhost";
-    }
-  }
-
-  /** Reads {@code --mqtt-version}. */
-  static final class MqttVersionConverter implements CommandLine.ITypeConverter<MqttVersion> {
-    @Override
-    public MqttVersion convert(String value) {
-      try {
-        return MqttVersion.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException(e.getMessage());
-      }
     }
   }
 

@@ -7,6 +7,7 @@ import io.intuition.common.mqtt.BrokerRefusedException;
 import io.intuition.common.mqtt.MqttConnection;
 import io.intuition.common.mqtt.MqttHandler;
 import io.intuition.common.mqtt.MqttSettings;
+import io.intuition.common.mqtt.PublishRefusedException;
 import io.intuition.common.mqtt.Received;
 import java.util.List;
 import java.util.function.Consumer;
@@ -20,12 +21,18 @@ public final class MqttLink implements Broker, AutoCloseable {
   private static final int QOS = 1;
 
   private final MqttConnection connection;
+  private final Consumer<PublishRefusedException> refused;
   private volatile Consumer<Inbound> sink = message -> {};
   private volatile boolean intake = true;
 
-  /** A link to the broker in {@code settings}; nothing happens until {@link #connect}. */
-  public MqttLink(MqttSettings settings) {
+  /**
+   * A link to the broker in {@code settings}; nothing happens until {@link #connect}. {@code
+   * refused} is told, on the MQTT client's thread, of each publish the broker refuses in a way
+   * retrying cannot mend (MQTT 5's "not authorized" when its ACL forbids the topic).
+   */
+  public MqttLink(MqttSettings settings, Consumer<PublishRefusedException> refused) {
     this.connection = MqttConnection.create(settings, new Handler());
+    this.refused = refused;
   }
 
   /**
@@ -33,7 +40,8 @@ public final class MqttLink implements Broker, AutoCloseable {
    * then delivers each received message to {@code sink}.
    *
    * @return whether it connected (false: the service was stopped first)
-   * @throws BrokerRefusedException if the broker refuses the login, client id or protocol
+   * @throws BrokerRefusedException if the broker refuses the login, client id or protocol, or TLS
+   *     fails for a certificate one side does not accept
    */
   public boolean connect(Lifecycle lifecycle, Consumer<Inbound> sink)
       throws InterruptedException, BrokerRefusedException {
@@ -48,7 +56,17 @@ public final class MqttLink implements Broker, AutoCloseable {
 
   @Override
   public void publish(String topic, byte[] payload, Consumer<Throwable> done) {
-    connection.publish(topic, payload, QOS, false, done);
+    connection.publish(
+        topic,
+        payload,
+        QOS,
+        false,
+        error -> {
+          if (error instanceof PublishRefusedException refusal && refusal.isLasting()) {
+            refused.accept(refusal);
+          }
+          done.accept(error);
+        });
   }
 
   @Override

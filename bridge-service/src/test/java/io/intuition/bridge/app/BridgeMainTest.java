@@ -39,7 +39,8 @@ class BridgeMainTest {
     assertThat(out.toString())
         .contains("Usage: bridge-service")
         .contains("-m, --mqtt", "-r, --rpc", "--cash", "--param", "--client-id")
-        .contains("--orders-topic", "--username", "--password", "--max-payload", "--version")
+        .contains("--orders-topic", "--username", "--password-file", "--max-payload", "--version")
+        .contains("--ca-file", "--cert-file", "--key-file", "--insecure", "BRIDGE_CA_FILE")
         .contains("--mqtt-version", "--max-held", "--window");
     assertThat(err.toString()).isEmpty();
   }
@@ -63,6 +64,16 @@ class BridgeMainTest {
         .singleElement()
         .satisfies(line -> assertThat(line).startsWith("bridge-service: invalid MQTT URL"));
     assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void unreadablePasswordFile_printsOneLineAndExitsTwo() {
+    assertThat(execute("--username", "bridge", "--password-file", "/nonexistent/password"))
+        .isEqualTo(2);
+
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "bridge-service: cannot read --password-file /nonexistent/password: no such file");
   }
 
   @Test

@@ -2,10 +2,15 @@ package io.intuition.common.mqtt;
 
 /**
  * The broker answered but will not take this client, so trying again cannot help: bad credentials,
- * no authorization, a rejected client id or protocol version. The message names the broker and the
- * reason, with the broker's reason code.
+ * no authorization, a rejected client id or protocol version, or TLS that fails for a certificate
+ * one side does not accept (not trusted, for another host, or a client certificate the broker
+ * refuses). The message names the broker and the reason, with the broker's reason code when it gave
+ * one; it never holds the password.
  */
 public final class BrokerRefusedException extends Exception {
+  /** The exit code of a service that the broker refused: retrying cannot help. */
+  public static final int EXIT_CODE = 4;
+
   private static final long serialVersionUID = 1L;
 
   /** The refusal, described. */

@@ -1,8 +1,10 @@
 package io.intuition.common.mqtt;
 
 import io.intuition.common.cli.Lifecycle;
+import io.intuition.common.log.Excerpt;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -57,9 +59,15 @@ public final class MqttConnection implements AutoCloseable {
    * Connects, retrying with backoff while the broker is unreachable, until connected or stopped.
    *
    * @return whether it connected (false: the service was stopped first)
-   * @throws BrokerRefusedException if the broker refuses the login, the client id or the protocol
+   * @throws BrokerRefusedException if the broker refuses the login, the client id or the protocol,
+   *     or TLS fails for a certificate one side does not accept
    */
   public boolean connect(Lifecycle lifecycle) throws InterruptedException, BrokerRefusedException {
+    if (settings.url().tls() && !settings.tls().verifyHostname()) {
+      log.warn(
+          "TLS host name verification is off: any certificate the CA signed passes for broker {}",
+          settings.url());
+    }
     Duration wait = FIRST_RETRY;
     boolean warned = false;
     MqttVersion trying = settings.version() == MqttVersion.V3 ? MqttVersion.V3 : MqttVersion.V5;
@@ -79,6 +87,12 @@ public final class MqttConnection implements AutoCloseable {
         }
         if (e.kind() != TransportException.Kind.OTHER) {
           throw refused(e);
+        }
+        if (settings.url().tls()) {
+          Optional<String> tls = TlsProbe.refusal(settings);
+          if (tls.isPresent()) {
+            throw refused(new TransportException(TransportException.Kind.TLS, 0, tls.get(), e));
+          }
         }
         if (!warned) {
           log.warn("broker {} unreachable ({}); retrying", settings.url(), e.getMessage());
@@ -233,13 +247,24 @@ public final class MqttConnection implements AutoCloseable {
   }
 
   private BrokerRefusedException refused(TransportException e) {
+    if (e.kind() == TransportException.Kind.TLS) {
+      return new BrokerRefusedException(
+          "TLS to broker " + settings.url() + " failed: " + e.getMessage());
+    }
+    String login =
+        settings.username() != null
+            ? "user \"" + Excerpt.of(settings.username()) + "\""
+            : "no user name given";
+    String reason = e.getMessage().replaceAll("\\.$", ""); // Paho ends some with a full stop
     return new BrokerRefusedException(
         "broker "
             + settings.url()
             + " refused the connection: "
-            + e.getMessage()
+            + reason
             + " (reason code "
             + e.reasonCode()
+            + ", "
+            + login
             + ")");
   }
 

@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * How to reach the broker and what to ask of it; built with {@link #builder}.
  *
- * @param url the broker
+ * @param url the broker, without a login: a login written in the URL becomes the settings' own
+ * @param tls with an {@code mqtts://} URL, what to trust and which certificate to show
  * @param clientId the client id; a stable one keeps a persistent session across restarts
  * @param username the user name, or null for none
  * @param password the password, or null for none; never printed
@@ -22,6 +23,7 @@ import java.util.Objects;
  */
 public record MqttSettings(
     MqttUrl url,
+    MqttTls tls,
     String clientId,
     String username,
     String password,
@@ -33,13 +35,33 @@ public record MqttSettings(
     int keepAliveSeconds) {
 
   /**
-   * Checks the fields.
+   * Checks the fields, and takes the login of the URL unless given apart.
    *
-   * @throws IllegalArgumentException naming the field and its value when one is out of range
+   * @throws IllegalArgumentException naming the field and its value when one is out of range; when
+   *     TLS settings come with a URL without TLS; or when the URL's login and the one given apart
+   *     differ
    */
   public MqttSettings {
     Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(tls, "tls");
     Objects.requireNonNull(version, "version");
+    if (!url.tls() && !tls.isJvmDefault()) {
+      throw new IllegalArgumentException(
+          "TLS settings need an mqtts:// or ssl:// URL, but the broker is " + url);
+    }
+    if (url.username() != null) {
+      if (username != null && !username.equals(url.username())) {
+        throw new IllegalArgumentException(
+            "the URL logs in as another user than the one given apart: give the user name once");
+      }
+      if (password != null && url.password() != null && !password.equals(url.password())) {
+        throw new IllegalArgumentException(
+            "the URL holds another password than the one given apart: give the password once");
+      }
+      username = url.username();
+      password = password != null ? password : url.password();
+      url = url.withoutLogin();
+    }
     if (clientId == null || clientId.isBlank()) {
       throw new IllegalArgumentException("client id must not be empty");
     }
@@ -61,6 +83,7 @@ public record MqttSettings(
   public String toString() {
     return "MqttSettings[url="
         + url
+        + (url.tls() ? ", tls=" + tls : "")
         + ", clientId="
         + clientId
         + ", username="
@@ -78,12 +101,14 @@ public record MqttSettings(
   }
 
   /**
-   * Builds settings. Defaults: no login, {@link MqttVersion#AUTO}, a clean session, receive maximum
-   * and in-flight limit 1000, no packet size limit, keep-alive 30 s.
+   * Builds settings. Defaults: the URL's login or none, {@link MqttTls#jvmDefault()}, {@link
+   * MqttVersion#AUTO}, a clean session, receive maximum and in-flight limit 1000, no packet size
+   * limit, keep-alive 30 s.
    */
   public static final class Builder {
     private final MqttUrl url;
     private final String clientId;
+    private MqttTls tls = MqttTls.jvmDefault();
     private String username;
     private String password;
     private MqttVersion version = MqttVersion.AUTO;
@@ -98,7 +123,16 @@ public record MqttSettings(
       this.clientId = clientId;
     }
 
-    /** Logs in with these credentials; null for none. */
+    /** With an {@code mqtts://} URL, trusts and shows what {@code tls} says. */
+    public Builder tls(MqttTls tls) {
+      this.tls = tls;
+      return this;
+    }
+
+    /**
+     * Logs in with these credentials; null for the URL's, if any. Parts the URL has too must be the
+     * same.
+     */
     public Builder login(String username, String password) {
       this.username = username;
       this.password = password;
@@ -144,11 +178,13 @@ public record MqttSettings(
     /**
      * The settings.
      *
-     * @throws IllegalArgumentException if a value is out of range
+     * @throws IllegalArgumentException if a value is out of range, TLS settings come with a URL
+     *     without TLS, or the URL's login differs from the one given apart
      */
     public MqttSettings build() {
       return new MqttSettings(
           url,
+          tls,
           clientId,
           username,
           password,

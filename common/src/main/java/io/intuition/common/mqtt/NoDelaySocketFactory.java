@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import javax.net.SocketFactory;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Plain sockets with {@code TCP_NODELAY} and buffered input: Paho never sets the option, and
@@ -12,10 +11,13 @@ import javax.net.ssl.SSLSocketFactory;
  */
 public final class NoDelaySocketFactory extends SocketFactory {
 
-  /** Sockets with {@code TCP_NODELAY} for {@code url}: TLS ones for {@code mqtts://}. */
-  public static SocketFactory forUrl(MqttUrl url) {
-    return url.tls()
-        ? new NoDelaySslSocketFactory((SSLSocketFactory) SSLSocketFactory.getDefault())
+  /**
+   * Sockets with {@code TCP_NODELAY} for {@code settings}: for {@code mqtts://}, TLS ones that
+   * trust and show what its {@link MqttTls} says.
+   */
+  public static SocketFactory forSettings(MqttSettings settings) {
+    return settings.url().tls()
+        ? new NoDelaySslSocketFactory(settings.tls().socketFactory())
         : new NoDelaySocketFactory();
   }
 

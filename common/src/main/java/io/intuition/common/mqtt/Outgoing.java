@@ -127,14 +127,18 @@ final class Outgoing {
 
   /** Hands one publish to the client; returns whether the next may follow now. */
   private boolean hand(Publish publish) {
+    // the connection may end at any moment, and the current client be none: ask once
+    Transport client = transport.get();
+    if (client == null) {
+      putBack(publish);
+      return false;
+    }
     try {
-      transport
-          .get()
-          .publish(
-              publish.topic, publish.payload, publish.qos, publish.retained, publish::complete);
+      client.publish(
+          publish.topic, publish.payload, publish.qos, publish.retained, publish::complete);
       return true;
     } catch (TransportException e) {
-      if (e.kind() == TransportException.Kind.FULL || !transport.get().isConnected()) {
+      if (e.kind() == TransportException.Kind.FULL || !client.isConnected()) {
         putBack(publish); // the client still holds publishes of its own: wait for a confirmation
         return false;
       }

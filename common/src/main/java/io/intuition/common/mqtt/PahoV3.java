@@ -2,6 +2,7 @@ package io.intuition.common.mqtt;
 
 import io.intuition.common.cli.FatalErrors;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
@@ -125,7 +126,8 @@ final class PahoV3 implements Transport {
     // Paho also counts what it sends again after a reconnect; the connection keeps its own count
     // below the setting, so this only has to leave room for those
     options.setMaxInflight(Math.min(65_535, settings.maxInflight() * 2));
-    options.setSocketFactory(NoDelaySocketFactory.forUrl(settings.url()));
+    options.setSocketFactory(NoDelaySocketFactory.forSettings(settings));
+    options.setHttpsHostnameVerificationEnabled(settings.tls().verifyHostname());
     if (settings.username() != null) {
       options.setUserName(settings.username());
     }
@@ -136,6 +138,10 @@ final class PahoV3 implements Transport {
   }
 
   private static TransportException failure(MqttException e) {
+    Optional<String> tls = TlsFailures.lasting(e);
+    if (tls.isPresent()) {
+      return new TransportException(TransportException.Kind.TLS, 0, tls.get(), e);
+    }
     int code = e.getReasonCode();
     TransportException.Kind kind;
     if (REFUSALS.contains(code)) {

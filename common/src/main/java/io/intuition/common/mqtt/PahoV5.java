@@ -2,6 +2,7 @@ package io.intuition.common.mqtt;
 
 import io.intuition.common.cli.FatalErrors;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -94,7 +95,7 @@ final class PahoV5 implements Transport {
     int[] levels = new int[topics.length];
     java.util.Arrays.fill(levels, qos);
     try {
-      client.subscribe(topics, levels, null, new Listener(done));
+      client.subscribe(topics, levels, null, new Listener(done, null));
     } catch (MqttException e) {
       throw failure(e);
     }
@@ -105,7 +106,7 @@ final class PahoV5 implements Transport {
       String topic, byte[] payload, int qos, boolean retained, Consumer<Throwable> done)
       throws TransportException {
     try {
-      client.publish(topic, payload, qos, retained, null, new Listener(done));
+      client.publish(topic, payload, qos, retained, null, new Listener(done, topic));
     } catch (MqttException e) {
       throw failure(e);
     }
@@ -141,7 +142,8 @@ final class PahoV5 implements Transport {
     if (settings.maxPacketBytes() > 0) {
       options.setMaximumPacketSize(settings.maxPacketBytes());
     }
-    options.setSocketFactory(NoDelaySocketFactory.forUrl(settings.url()));
+    options.setSocketFactory(NoDelaySocketFactory.forSettings(settings));
+    options.setHttpsHostnameVerificationEnabled(settings.tls().verifyHostname());
     if (settings.username() != null) {
       options.setUserName(settings.username());
     }
@@ -152,6 +154,10 @@ final class PahoV5 implements Transport {
   }
 
   private static TransportException failure(MqttException e) {
+    Optional<String> tls = TlsFailures.lasting(e);
+    if (tls.isPresent()) {
+      return new TransportException(TransportException.Kind.TLS, 0, tls.get(), e);
+    }
     int code = e.getReasonCode();
     TransportException.Kind kind;
     if (code == V3_CONNACK || code == UNSUPPORTED_VERSION) {
@@ -166,10 +172,26 @@ final class PahoV5 implements Transport {
     return new TransportException(kind, code, Reasons.of(e), e);
   }
 
-  private record Listener(Consumer<Throwable> done) implements MqttActionListener {
+  /**
+   * Reports a publish, or a subscription when {@code topic} is null. Paho reports an
+   * acknowledgement with a reason code of failure as a success: this reports it as the failure.
+   */
+  private record Listener(Consumer<Throwable> done, String topic) implements MqttActionListener {
     @Override
     public void onSuccess(IMqttToken token) {
-      FatalErrors.guard(log, "a publish confirmation", () -> done.accept(null));
+      int refused = ReasonCodes.firstFailure(token.getReasonCodes());
+      Throwable failure =
+          refused < 0
+              ? null
+              : topic != null
+                  ? new PublishRefusedException(topic, refused)
+                  : new IllegalStateException(
+                      "the broker refused the subscription: "
+                          + ReasonCodes.describe(refused)
+                          + " (reason code "
+                          + refused
+                          + ")");
+      FatalErrors.guard(log, "a publish confirmation", () -> done.accept(failure));
     }
 
     @Override

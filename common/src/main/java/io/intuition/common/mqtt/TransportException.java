@@ -8,6 +8,8 @@ final class TransportException extends Exception {
   enum Kind {
     /** The broker refused the login, the client id or the authorization: retrying cannot help. */
     REFUSED,
+    /** TLS failed in a way retrying cannot mend, such as a certificate one side does not accept. */
+    TLS,
     /** The broker does not speak this protocol version. */
     UNSUPPORTED_VERSION,
     /** Too many publishes await confirmation: wait for one. */
@@ -29,7 +31,7 @@ final class TransportException extends Exception {
     return kind;
   }
 
-  /** The library's or the broker's reason code. */
+  /** The library's or the broker's reason code; 0 for {@link Kind#TLS}. */
   int reasonCode() {
     return reasonCode;
   }

@@ -68,9 +68,14 @@ final class Feed {
       if (publisher.connect(lifecycle)) {
         send(publisher);
       }
+      if (publisher.refusal() != null) {
+        return fail(BrokerRefusedException.EXIT_CODE, publisher.refusal().getMessage());
+      }
       return 0;
-    } catch (BrokerRefusedException | SourceException e) {
-      return fail(e.getMessage());
+    } catch (BrokerRefusedException e) {
+      return fail(BrokerRefusedException.EXIT_CODE, e.getMessage());
+    } catch (SourceException e) {
+      return fail(1, e.getMessage());
     } finally {
       lifecycle.closed();
     }
@@ -110,8 +115,8 @@ final class Feed {
     return failed + skipped;
   }
 
-  private int fail(String message) {
+  private int fail(int exitCode, String message) {
     err.println("feed-service: " + message);
-    return 1;
+    return exitCode;
   }
 }

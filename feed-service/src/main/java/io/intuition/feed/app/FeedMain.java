@@ -3,9 +3,9 @@ package io.intuition.feed.app;
 import io.intuition.common.cli.BuildInfo;
 import io.intuition.common.cli.FatalErrors;
 import io.intuition.common.cli.Lifecycle;
+import io.intuition.common.cli.MqttOptions;
+import io.intuition.common.mqtt.BrokerRefusedException;
 import io.intuition.common.mqtt.MqttSettings;
-import io.intuition.common.mqtt.MqttUrl;
-import io.intuition.common.mqtt.MqttVersion;
 import io.intuition.feed.pace.Schedule;
 import io.intuition.feed.publish.QuotePublisher;
 import io.intuition.feed.source.CsvReplay;
@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,21 +46,22 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every quote sent, or stopped cleanly (SIGTERM or Ctrl-C)",
-      "1:the CSV file is missing or has no usable header, or the broker refused the login",
-      "2:invalid command line (such as a malformed --mqtt URL or --rate 0)"
+      "1:the CSV file is missing or has no usable header",
+      "2:invalid command line (such as a malformed --mqtt URL, --rate 0, or a --password-file"
+          + " or --ca-file that cannot be read)",
+      BrokerRefusedException.EXIT_CODE
+          + ":the broker refused the connection (login, client id or protocol version, with its"
+          + " reason code), or TLS failed for a certificate (not trusted, not for the broker's"
+          + " host, or the client's refused), or the broker refused the quotes (MQTT 5: not"
+          + " authorized to write to --topic): retrying cannot help"
     })
 public final class FeedMain implements Callable<Integer> {
   static final BuildInfo BUILD = BuildInfo.load("/io/intuition/feed/build.properties");
   private static final List<String> DEFAULT_SYMBOLS = List.of("GOOG", "AAPL", "MSFT");
   private static final Duration CLOSE_LIMIT = Duration.ofSeconds(5);
 
-  @Option(
-      names = {"-m", "--mqtt"},
-      defaultValue = "${env:FEED_MQTT:-mqtt://localhost:1883}",
-      description =
-          "Broker URL: mqtt://, tcp://, mqtts:// or ssl:// (env FEED_MQTT, default"
-              + " ${DEFAULT-VALUE}).")
-  String mqtt;
+  @Mixin(name = "mqtt")
+  MqttOptions mqtt = new MqttOptions("FEED", "feed-<8 random hex digits>");
 
   @Option(
       names = "--topic",
@@ -84,32 +86,6 @@ public final class FeedMain implements Callable<Integer> {
       defaultValue = "${env:FEED_QOS:-1}",
       description = "MQTT QoS of the quotes: 0, 1 or 2 (env FEED_QOS, default ${DEFAULT-VALUE}).")
   int qos;
-
-  @Option(
-      names = "--mqtt-version",
-      defaultValue = "${env:FEED_MQTT_VERSION:-auto}",
-      description =
-          "MQTT protocol: 5, 3 (3.1.1) or auto, 5 when the broker offers it"
-              + " (env FEED_MQTT_VERSION, default ${DEFAULT-VALUE}).")
-  String mqttVersion;
-
-  @Option(
-      names = "--client-id",
-      defaultValue = "${env:FEED_CLIENT_ID}",
-      description = "MQTT client id (env FEED_CLIENT_ID, default: feed-<8 random hex digits>).")
-  String clientId;
-
-  @Option(
-      names = "--username",
-      defaultValue = "${env:FEED_USERNAME}",
-      description = "MQTT user name (env FEED_USERNAME).")
-  String username;
-
-  @Option(
-      names = "--password",
-      defaultValue = "${env:FEED_PASSWORD}",
-      description = "MQTT password (env FEED_PASSWORD).")
-  String password;
 
   @Option(
       names = "--symbols",
@@ -186,7 +162,7 @@ public final class FeedMain implements Callable<Integer> {
   }
 
   private Feed.Config config() {
-    MqttUrl url = MqttUrl.parse(mqtt);
+    MqttSettings.Builder settings = mqtt.settings(randomClientId());
     positive("--rate", rate);
     if (count != null && count <= 0) {
       throw new IllegalArgumentException("--count must be positive, but was " + count);
@@ -198,15 +174,15 @@ public final class FeedMain implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--topic must be a topic name without wildcards, but was \"" + topic + "\"");
     }
-    MqttSettings settings =
-        MqttSettings.builder(url, clientId != null ? clientId : randomClientId())
-            .login(username, password)
-            .version(MqttVersion.parse(mqttVersion))
-            .maxInflight(QuotePublisher.MAX_IN_FLIGHT)
-            .build();
     Schedule schedule = speed != null ? Schedule.byTimestamps(speed) : Schedule.fixedRate(rate);
     long limit = count != null ? count : Long.MAX_VALUE;
-    return new Feed.Config(settings, topic, qos, schedule, limit, terminal());
+    return new Feed.Config(
+        settings.maxInflight(QuotePublisher.MAX_IN_FLIGHT).build(),
+        topic,
+        qos,
+        schedule,
+        limit,
+        terminal());
   }
 
   private void checkSource() {

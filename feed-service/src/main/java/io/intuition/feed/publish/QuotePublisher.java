@@ -4,6 +4,7 @@ import io.intuition.common.cli.Lifecycle;
 import io.intuition.common.mqtt.BrokerRefusedException;
 import io.intuition.common.mqtt.MqttConnection;
 import io.intuition.common.mqtt.MqttSettings;
+import io.intuition.common.mqtt.PublishRefusedException;
 import io.intuition.common.mqtt.Received;
 import io.intuition.feed.source.Tick;
 import java.time.Duration;
@@ -27,6 +28,7 @@ public final class QuotePublisher implements AutoCloseable {
   private final int qos;
   private final MqttConnection connection;
   private final InFlight inFlight = new InFlight(MAX_IN_FLIGHT);
+  private volatile PublishRefusedException refusal;
 
   /** A publisher to {@code topic} at {@code qos}; nothing happens until {@link #connect}. */
   public QuotePublisher(MqttSettings settings, String topic, int qos) {
@@ -39,7 +41,8 @@ public final class QuotePublisher implements AutoCloseable {
    * Connects, retrying with backoff while the broker is unreachable, until connected or stopped.
    *
    * @return whether it connected (false: the service was stopped first)
-   * @throws BrokerRefusedException if the broker refuses the login or the client id
+   * @throws BrokerRefusedException if the broker refuses the login or the client id, or TLS fails
+   *     for a certificate one side does not accept
    */
   public boolean connect(Lifecycle lifecycle) throws InterruptedException, BrokerRefusedException {
     return connection.connect(lifecycle);
@@ -48,16 +51,34 @@ public final class QuotePublisher implements AutoCloseable {
   /**
    * Hands {@code tick} to the connection, first waiting for room among the unconfirmed publishes.
    *
-   * @return false if the service stopped before the tick could be sent
+   * @return false if the service stopped before the tick could be sent, or the broker refused a
+   *     quote in a way retrying cannot mend ({@link #refusal()})
    */
   public boolean publish(Tick tick, Lifecycle lifecycle) throws InterruptedException {
-    InFlight.Confirmation confirmation = inFlight.reserve(lifecycle);
+    InFlight.Confirmation confirmation = refusal == null ? inFlight.reserve(lifecycle) : null;
     if (confirmation == null) {
       return false;
     }
     connection.publish(
-        topic, QuoteJson.encode(tick, Instant.now()), qos, false, confirmation::complete);
+        topic,
+        QuoteJson.encode(tick, Instant.now()),
+        qos,
+        false,
+        failure -> {
+          if (failure instanceof PublishRefusedException refused && refused.isLasting()) {
+            refusal = refused;
+          }
+          confirmation.complete(failure);
+        });
     return true;
+  }
+
+  /**
+   * The broker's refusal of a quote that retrying cannot mend, such as 0x87 "not authorized" when
+   * its ACL does not let the feed write to the topic (MQTT 5 only); null while there is none.
+   */
+  public PublishRefusedException refusal() {
+    return refusal;
   }
 
   /**

@@ -39,7 +39,8 @@ class FeedMainTest {
 
     assertThat(out.toString())
         .contains("Usage: feed-service", "-m, --mqtt", "--topic", "--rate", "--count", "--qos")
-        .contains("--client-id", "--username", "--password", "--symbols", "--seed", "--csv")
+        .contains("--client-id", "--username", "--password-file", "--symbols", "--seed", "--csv")
+        .contains("--ca-file", "--cert-file", "--key-file", "--insecure", "FEED_PASSWORD")
         .contains("--sample", "--speed", "--version", "FEED_MQTT", "FEED_RATE", "Exit codes:");
     assertThat(err.toString()).isEmpty();
   }
@@ -63,6 +64,40 @@ class FeedMainTest {
         .satisfies(
             line -> assertThat(line).startsWith("feed-service: invalid MQTT URL \"http://x\""));
     assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void malformedMqttUrlWithPassword_masksItAndExitsTwo() {
+    assertThat(execute("--mqtt", "mqtt://feed:Pa55-w0rd@broker:99999")).isEqualTo(2);
+
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "feed-service: invalid MQTT URL \"mqtt://feed:****@broker:99999\": the port must be in"
+                + " 1..65535, but was 99999");
+  }
+
+  @Test
+  void passwordOption_isRefusedWithoutPrintingThePasswordAndExitsTwo() {
+    assertThat(execute("--username", "feed", "--password", "Pa55-w0rd")).isEqualTo(2);
+
+    assertThat(err.toString().lines())
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .startsWith("feed-service: --password is not taken")
+                    .contains("--password-file", "FEED_PASSWORD")
+                    .doesNotContain("Pa55"));
+  }
+
+  @Test
+  void tlsOptionWithPlainUrl_printsOneLineAndExitsTwo() {
+    assertThat(execute("--mqtt", "mqtt://broker", "--ca-file", "ca.pem")).isEqualTo(2);
+
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "feed-service: --ca-file needs a TLS broker URL (mqtts:// or ssl://), but --mqtt is"
+                + " mqtt://broker:1883");
   }
 
   @Test

@@ -1,0 +1,339 @@
+package io.intuition.common.cli;
+
+import io.intuition.common.mqtt.MqttSettings;
+import io.intuition.common.mqtt.MqttTls;
+import io.intuition.common.mqtt.MqttUrl;
+import io.intuition.common.mqtt.MqttVersion;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import picocli.CommandLine;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The options of a service's MQTT link, as a picocli mixin: the broker URL, the login, TLS, the
+ * protocol version and the client id. An option not given reads the environment variable of the
+ * service's prefix, such as {@code BRIDGE_CA_FILE} for {@code --ca-file} of prefix {@code BRIDGE}.
+ *
+ * <p>The password never is an option's value, since a command line shows in {@code ps}: it comes
+ * from the URL ({@code mqtt://user:password@host}), from {@code --password-file}, or from the
+ * variable {@code <PREFIX>_PASSWORD}; from one of them only. It appears in no message.
+ */
+public final class MqttOptions {
+  private static final String DEFAULT_URL = "mqtt://localhost:1883";
+
+  /**
+   * Each option's variable, after the prefix, and its default when the variable is unset, as in
+   * picocli's {@code ${env:NAME:-default}}.
+   */
+  private static final Map<String, String> VARIABLES =
+      Map.of(
+          "--mqtt", "_MQTT:-" + DEFAULT_URL,
+          "--username", "_USERNAME",
+          "--password-file", "_PASSWORD_FILE",
+          "--ca-file", "_CA_FILE",
+          "--cert-file", "_CERT_FILE",
+          "--key-file", "_KEY_FILE",
+          "--insecure", "_INSECURE:-false",
+          "--mqtt-version", "_MQTT_VERSION:-auto",
+          "--client-id", "_CLIENT_ID");
+
+  @Option(
+      names = {"-m", "--mqtt"},
+      paramLabel = "URL",
+      description =
+          "Broker URL: mqtt://, tcp://, mqtts:// (TLS) or ssl://, with a login if wanted as"
+              + " mqtt://user:password@host, percent-encoded (env ${bundle:mqtt.env}_MQTT, default"
+              + " ${DEFAULT-VALUE}).")
+  String url;
+
+  @Option(names = "--username", description = "MQTT user name (env ${bundle:mqtt.env}_USERNAME).")
+  String username;
+
+  @Option(
+      names = "--password-file",
+      paramLabel = "FILE",
+      description =
+          "The MQTT password is the first line of FILE (env ${bundle:mqtt.env}_PASSWORD_FILE);"
+              + " or set ${bundle:mqtt.env}_PASSWORD, or write it in the URL. Never an option:"
+              + " a command line shows in ps.")
+  Path passwordFile;
+
+  @Option(
+      names = "--ca-file",
+      paramLabel = "FILE",
+      description =
+          "With mqtts://: the CA certificates (PEM) the broker's certificate must be signed by"
+              + " (env ${bundle:mqtt.env}_CA_FILE, default: the JVM's trust store).")
+  Path caFile;
+
+  @Option(
+      names = "--cert-file",
+      paramLabel = "FILE",
+      description =
+          "With mqtts://: the client certificate (PEM) for a broker that asks for one, with"
+              + " --key-file (env ${bundle:mqtt.env}_CERT_FILE).")
+  Path certFile;
+
+  @Option(
+      names = "--key-file",
+      paramLabel = "FILE",
+      description =
+          "The private key of --cert-file: PEM, unencrypted, PKCS#8 (BEGIN PRIVATE KEY) or RSA"
+              + " (BEGIN RSA PRIVATE KEY) (env ${bundle:mqtt.env}_KEY_FILE).")
+  Path keyFile;
+
+  @Option(
+      names = "--insecure",
+      description =
+          "With mqtts://: accept a broker certificate that does not name the broker's host,"
+              + " as long as the CA signed it; logs a warning (env ${bundle:mqtt.env}_INSECURE).")
+  boolean insecure;
+
+  @Option(
+      names = "--mqtt-version",
+      converter = VersionConverter.class,
+      description =
+          "MQTT protocol: 5, 3 (3.1.1) or auto, 5 when the broker offers it"
+              + " (env ${bundle:mqtt.env}_MQTT_VERSION, default ${DEFAULT-VALUE}).")
+  MqttVersion version;
+
+  @Option(
+      names = "--client-id",
+      description =
+          "MQTT client id (env ${bundle:mqtt.env}_CLIENT_ID, default: ${bundle:mqtt.client-id}).")
+  String clientId;
+
+  /** Taken only to refuse it without printing the password, as an unknown option would. */
+  @Option(names = "--password", hidden = true, paramLabel = "PASSWORD")
+  String passwordOption;
+
+  private final String prefix;
+  private final String clientIdDefault;
+  private final UnaryOperator<String> environment;
+
+  /**
+   * Options reading the variables of {@code prefix}, such as {@code BRIDGE}.
+   *
+   * @param clientIdDefault how the service picks a client id when none is given, for the help
+   */
+  public MqttOptions(String prefix, String clientIdDefault) {
+    this(prefix, clientIdDefault, System::getenv);
+  }
+
+  MqttOptions(String prefix, String clientIdDefault, UnaryOperator<String> environment) {
+    this.prefix = prefix;
+    this.clientIdDefault = clientIdDefault;
+    this.environment = environment;
+  }
+
+  /** The variable the password is read from when neither the URL nor a file holds it. */
+  public String passwordVariable() {
+    return prefix + "_PASSWORD";
+  }
+
+  /**
+   * The settings the options describe, to which the service adds its own.
+   *
+   * @param defaultClientId the client id when {@code --client-id} is not given
+   * @throws IllegalArgumentException naming the option and the problem: a malformed URL (its
+   *     password masked), {@code --password}, a password given twice or without a user name, a
+   *     password file that cannot be read or is empty, TLS options with a URL without TLS, or a
+   *     certificate or key file that cannot be used
+   */
+  public MqttSettings.Builder settings(String defaultClientId) {
+    if (passwordOption != null) {
+      throw new IllegalArgumentException(
+          "--password is not taken, since a command line shows in ps: put the password in a file"
+              + " for --password-file, or in "
+              + passwordVariable());
+    }
+    MqttUrl parsed = MqttUrl.parse(url);
+    MqttTls tls = tls(parsed);
+    String user = username(parsed);
+    String password = password(parsed);
+    if (password != null && user == null) {
+      throw new IllegalArgumentException(
+          "a password needs a user name: give --username, or write it in the URL");
+    }
+    return MqttSettings.builder(
+            parsed.withoutLogin(), clientId != null ? clientId : defaultClientId)
+        .tls(tls)
+        .login(user, password)
+        .version(version);
+  }
+
+  /**
+   * Installs, on the command that mixes these options in, the variables they read and the names
+   * their help shows; called by picocli.
+   */
+  @Spec(Spec.Target.MIXEE)
+  void mixInto(CommandSpec command) {
+    IDefaultValueProvider previous = command.defaultValueProvider();
+    command.defaultValueProvider(
+        argument -> {
+          String variable = variable(argument);
+          if (variable == null) {
+            return previous != null ? previous.defaultValue(argument) : null;
+          }
+          if (Boolean.FALSE.equals(argument.command().interpolateVariables())) {
+            return "${env:" + prefix + variable + "}"; // what the option reads, as annotations say
+          }
+          // resolved here: picocli leaves a provider's variables unresolved for a flag given
+          int fallback = variable.indexOf(":-");
+          String name = prefix + (fallback < 0 ? variable : variable.substring(0, fallback));
+          String value = environment.apply(name);
+          return value != null || fallback < 0 ? value : variable.substring(fallback + 2);
+        });
+    command.resourceBundle(
+        new Names(
+            Map.of("mqtt.env", prefix, "mqtt.client-id", clientIdDefault),
+            command.resourceBundle()));
+  }
+
+  private static String variable(ArgSpec argument) {
+    return argument instanceof OptionSpec option ? VARIABLES.get(option.longestName()) : null;
+  }
+
+  private MqttTls tls(MqttUrl parsed) {
+    List<String> given = new ArrayList<>();
+    addIf(given, caFile != null, "--ca-file");
+    addIf(given, certFile != null, "--cert-file");
+    addIf(given, keyFile != null, "--key-file");
+    addIf(given, insecure, "--insecure");
+    if (!parsed.tls()) {
+      if (!given.isEmpty()) {
+        throw new IllegalArgumentException(
+            String.join(", ", given)
+                + (given.size() == 1 ? " needs" : " need")
+                + " a TLS broker URL (mqtts:// or ssl://), but --mqtt is "
+                + parsed);
+      }
+      return MqttTls.jvmDefault();
+    }
+    if (certFile != null && keyFile == null) {
+      throw new IllegalArgumentException("--cert-file needs --key-file, the certificate's key");
+    }
+    if (keyFile != null && certFile == null) {
+      throw new IllegalArgumentException("--key-file needs --cert-file, the key's certificate");
+    }
+    return MqttTls.fromPem(caFile, certFile, keyFile, !insecure);
+  }
+
+  private String username(MqttUrl parsed) {
+    if (username != null && parsed.username() != null && !username.equals(parsed.username())) {
+      throw new IllegalArgumentException(
+          "--username and the user name in the URL differ: give the user name once");
+    }
+    return username != null ? username : parsed.username();
+  }
+
+  private String password(MqttUrl parsed) {
+    String fromEnvironment = environment.apply(passwordVariable());
+    if (fromEnvironment != null && fromEnvironment.isEmpty()) {
+      fromEnvironment = null; // set to nothing, as compose does for a variable the host lacks
+    }
+    List<String> sources = new ArrayList<>();
+    addIf(sources, parsed.password() != null, "the URL");
+    addIf(sources, passwordFile != null, "--password-file");
+    addIf(sources, fromEnvironment != null, passwordVariable());
+    if (sources.size() > 1) {
+      throw new IllegalArgumentException(
+          "the password is given in " + String.join(" and in ", sources) + ": give it once");
+    }
+    if (passwordFile != null) {
+      return readPassword(passwordFile);
+    }
+    return parsed.password() != null ? parsed.password() : fromEnvironment;
+  }
+
+  /** The first line of {@code file}, without its line break. */
+  private static String readPassword(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("cannot read --password-file " + file + ": no such file");
+    } catch (AccessDeniedException e) {
+      throw new IllegalArgumentException(
+          "cannot read --password-file " + file + ": permission denied");
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "cannot read --password-file " + file + ": " + e.getClass().getSimpleName());
+    }
+    int end = text.indexOf('\n');
+    String line = end < 0 ? text : text.substring(0, end);
+    if (line.endsWith("\r")) {
+      line = line.substring(0, line.length() - 1);
+    }
+    if (line.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--password-file " + file + " is empty: its first line must be the password");
+    }
+    return line;
+  }
+
+  private static void addIf(List<String> list, boolean condition, String item) {
+    if (condition) {
+      list.add(item);
+    }
+  }
+
+  /** Reads {@code --mqtt-version}. */
+  static final class VersionConverter implements CommandLine.ITypeConverter<MqttVersion> {
+    @Override
+    public MqttVersion convert(String value) {
+      try {
+        return MqttVersion.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** The names the help text of the options reads, before those of the command's own bundle. */
+  private static final class Names extends ResourceBundle {
+    private final Map<String, String> names;
+
+    Names(Map<String, String> names, ResourceBundle parent) {
+      this.names = names;
+      setParent(parent);
+    }
+
+    @Override
+    protected Object handleGetObject(String key) {
+      return names.get(key);
+    }
+
+    @Override
+    protected Set<String> handleKeySet() {
+      return names.keySet();
+    }
+
+    @Override
+    public Enumeration<String> getKeys() {
+      Set<String> keys = new LinkedHashSet<>(names.keySet());
+      if (parent != null) {
+        keys.addAll(parent.keySet());
+      }
+      return Collections.enumeration(keys);
+    }
+  }
+}
