@@ -55,7 +55,7 @@ class MosquittoConfigTest {
   }
 
   @Test
-  void secureConf_isMosquittoConfWithLoginsAndAnAcl() {
+  void secureConf_isMosquittoConfWithTlsOnlyLoginsAndAnAcl() {
     Map<String, List<String>> plain =
         new LinkedHashMap<>(MosquittoConf.read("mosquitto/mosquitto.conf").settings());
     Map<String, List<String>> secure =
@@ -65,6 +65,11 @@ class MosquittoConfigTest {
     assertThat(secure.remove("allow_anonymous")).containsExactly("false");
     assertThat(secure.remove("password_file")).containsExactly("/mosquitto/config/passwords");
     assertThat(secure.remove("acl_file")).containsExactly("/mosquitto/config/acl");
+    assertThat(plain.remove("listener")).containsExactly("1883");
+    assertThat(secure.remove("listener")).containsExactly("8883");
+    assertThat(secure.remove("cafile")).containsExactly("/mosquitto/config/tls/ca.crt");
+    assertThat(secure.remove("certfile")).containsExactly("/mosquitto/config/tls/broker.crt");
+    assertThat(secure.remove("keyfile")).containsExactly("/mosquitto/config/tls/broker.key");
     assertThat(secure).isEqualTo(plain);
   }
 }

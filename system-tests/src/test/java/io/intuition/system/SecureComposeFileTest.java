@@ -3,11 +3,14 @@ package io.intuition.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.intuition.system.ComposeService.Mount;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 
-/** docker-compose.secure.yml runs the broker with secure.conf and gives every client a login. */
+/**
+ * docker-compose.secure.yml runs the broker with secure.conf (TLS only, logins, an acl), gives
+ * every broker client TLS and a login from a file, and the algo and the bridge one CURVE key pair
+ * each: all of it mounted from the secrets scripts/make-secrets.sh makes.
+ */
 class SecureComposeFileTest {
   private static final ComposeFile COMPOSE = ComposeFile.read("docker-compose.yml");
   private static final ComposeFile SECURE = ComposeFile.read("docker-compose.secure.yml");
@@ -25,30 +28,26 @@ class SecureComposeFileTest {
   }
 
   @Test
-  void passwordAndAclFiles_areMountedWhereSecureConfReadsThem() {
+  void brokersSecrets_areMountedWhereSecureConfReadsThem() {
     ComposeService mosquitto = SECURE.service("mosquitto");
 
     assertThat(mosquitto.mountAt(CONF.value("acl_file")).source()).isEqualTo("./mosquitto/acl");
-    Mount passwords = mosquitto.mountAt(CONF.value("password_file"));
-    assertThat(passwords.source()).isEqualTo("./mosquitto/passwords");
-    // the short syntax would create a directory where the file is missing
-    assertThat(passwords.type()).isEqualTo("bind");
-    assertThat(mosquitto.node().path("volumes"))
-        .filteredOn(volume -> volume.path("target").asText().equals(passwords.target()))
-        .singleElement()
-        .satisfies(
-            volume ->
-                assertThat(volume.path("bind").path("create_host_path").asBoolean(true)).isFalse());
+    assertThat(secret(mosquitto, CONF.value("password_file"))).isEqualTo("mqtt/passwords");
+    assertThat(secret(mosquitto, CONF.value("cafile"))).isEqualTo("tls/ca.crt");
+    assertThat(secret(mosquitto, CONF.value("certfile"))).isEqualTo("tls/broker.crt");
+    assertThat(secret(mosquitto, CONF.value("keyfile"))).isEqualTo("tls/broker.key");
+    assertThat(mosquitto.ports()).containsExactly("127.0.0.1:${MQTTS_PORT:-8883}:8883");
+    assertThat(CONF.value("listener")).isEqualTo("8883");
   }
 
   @Test
-  void passwordFile_isNeitherCommittedNorSentToImageBuilds() {
-    assertThat(Repository.read("mosquitto/.gitignore").lines()).contains("passwords");
-    assertThat(Repository.read(".dockerignore").lines()).contains("mosquitto/passwords");
+  void secrets_areNeitherCommittedNorSentToImageBuilds() {
+    assertThat(Repository.read(".gitignore").lines()).contains("secrets/");
+    assertThat(Repository.read(".dockerignore").lines()).contains("secrets");
   }
 
   @Test
-  void everyBrokerClient_logsInAsAUserOfTheAcl() {
+  void everyBrokerClient_speaksTlsWithTheCaAndLogsInAsAUserOfTheAclFromAPasswordFile() {
     COMPOSE
         .builtServices()
         .forEach(
@@ -56,29 +55,68 @@ class SecureComposeFileTest {
               ServiceCli cli = ServiceCli.of(name);
               if (cli.hasOption("--mqtt")) {
                 ComposeService secure = SECURE.service(name);
-                assertThat(cli.value("--username", secure))
-                    .as("%s's user", name)
-                    .hasValueSatisfying(user -> assertThat(ACL.grants()).containsKey(user));
-                String password = cli.passwordVariable().orElseThrow();
-                assertThat(secure.resolvedEnvironment(password))
-                    .as("%s's password, %s", name, password)
-                    .isPresent();
+                URI url = URI.create(cli.value("--mqtt", secure).orElseThrow());
+                assertThat(url.getScheme()).as("%s's broker", name).isEqualTo("mqtts");
+                assertThat(String.valueOf(url.getPort())).isEqualTo(CONF.value("listener"));
+                assertThat(secret(secure, cli.value("--ca-file", secure).orElseThrow()))
+                    .isEqualTo("tls/ca.crt");
+                String user = cli.value("--username", secure).orElseThrow();
+                assertThat(ACL.grants()).as("%s's user", name).containsKey(user);
+                assertThat(secret(secure, cli.value("--password-file", secure).orElseThrow()))
+                    .isEqualTo("mqtt/" + user + ".password");
+                assertThat(secure.environment()).doesNotContainKey(cli.passwordVariable().get());
               }
             });
   }
 
   @Test
-  void healthcheck_logsInAsTheBridgeWithItsPassword() {
+  void algoAndBridge_holdTheTwoHalvesOfEachCurveKeyPair() {
+    ComposeService algo = SECURE.service("algo");
+    ComposeService bridge = SECURE.service("bridge");
+    ServiceCli algoCli = ServiceCli.ALGO;
+    ServiceCli bridgeCli = ServiceCli.BRIDGE;
+
+    assertThat(secret(algo, algoCli.value("--curve-secret-key-file", algo).orElseThrow()))
+        .isEqualTo("curve/algo.key_secret");
+    assertThat(secret(algo, algoCli.value("--curve-clients", algo).orElseThrow()))
+        .isEqualTo("curve/clients");
+    assertThat(secret(bridge, bridgeCli.value("--curve-server-key", bridge).orElseThrow()))
+        .isEqualTo("curve/algo.key");
+    assertThat(secret(bridge, bridgeCli.value("--curve-secret-key-file", bridge).orElseThrow()))
+        .isEqualTo("curve/bridge.key_secret");
+  }
+
+  @Test
+  void healthcheck_logsInOverTlsAsTheBridgeWithItsPasswordFile() {
     ComposeService mosquitto = SECURE.service("mosquitto");
     String healthcheck = String.join(" ", mosquitto.healthcheck());
-    // $$ leaves the variable to the container's shell; a single $ would be compose's, from the host
-    Matcher login = Pattern.compile("-u (\\S+) -P \"\\$\\$(\\w+)\"").matcher(healthcheck);
 
-    assertThat(login.find()).as(healthcheck).isTrue();
-    assertThat(login.group(1)).isEqualTo("bridge");
-    String bridgePassword = ServiceCli.BRIDGE.passwordVariable().orElseThrow();
-    assertThat(mosquitto.environment().get(login.group(2)))
-        .isNotNull()
-        .isEqualTo(SECURE.service("bridge").environment().get(bridgePassword));
+    assertThat(healthcheck)
+        .contains("-p " + CONF.value("listener"))
+        .contains("--cafile " + CONF.value("cafile"))
+        .contains("-u bridge")
+        // $$ leaves the command substitution to the container's shell
+        .contains("-P \"$$(cat /run/secrets/bridge.password)\"");
+    assertThat(secret(mosquitto, "/run/secrets/bridge.password")).isEqualTo("mqtt/bridge.password");
+  }
+
+  /**
+   * What {@code service} mounts at {@code target}, as a path in scripts/make-secrets.sh's folder;
+   * fails unless it is a read-only bind of a file under ./secrets/ that compose does not create.
+   */
+  private static String secret(ComposeService service, String target) {
+    Mount mount = service.mountAt(target);
+    assertThat(mount.type()).as("%s", mount).isEqualTo("bind");
+    assertThat(mount.readOnly()).as("%s", mount).isTrue();
+    assertThat(mount.source()).as("%s", mount).startsWith("./secrets/");
+    assertThat(service.node().path("volumes"))
+        .filteredOn(volume -> volume.path("target").asText().equals(target))
+        .singleElement()
+        .satisfies(
+            volume ->
+                assertThat(volume.path("bind").path("create_host_path").asBoolean(true))
+                    .as("%s: create_host_path", mount)
+                    .isFalse());
+    return mount.source().substring("./secrets/".length());
   }
 }
