@@ -30,6 +30,9 @@ if [ -z "$mosquitto_bin" ] || ! command -v mosquitto_pub >/dev/null 2>&1; then
   missing "mosquitto is missing: install mosquitto and mosquitto-clients (apt-get install mosquitto mosquitto-clients), or start Docker"
 fi
 
+command -v openssl >/dev/null 2>&1 ||
+  missing "openssl is missing: install it (apt-get install openssl); the TLS tests make their certificates with it"
+
 scripts/setup-node-peer.sh
 # a broker without 2.0.11's inflight-quota bug, for the tests that need one; they skip without it
 if fixed_mosquitto=$(scripts/setup-fixed-mosquitto.sh); then
