@@ -1,6 +1,7 @@
 package io.intuition.common.rpc.server;
 
 import io.intuition.common.log.ThrottledLog;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,37 +40,38 @@ final class Refusals {
   }
 
   void keyNotAllowed(String address, String publicKey) {
-    long repeats = repeats("key " + publicKey + " from " + address);
-    if (repeats >= 0) {
-      warnings.warn(
-          "refused an RPC client at {}: its public key {} is not among the client keys in {}{}",
-          address,
-          publicKey,
-          clientsSource,
-          since(repeats));
-    }
+    warn(
+        "key " + publicKey + " from " + address,
+        "refused an RPC client at {}: its public key {} is not among the client keys in {}{}",
+        address,
+        publicKey,
+        clientsSource);
   }
 
   void noCurve(String address) {
-    long repeats = repeats("plain from " + address);
-    if (repeats >= 0) {
-      warnings.warn(
-          "refused an RPC client at {}: it did not start a CURVE handshake (a client without"
-              + " keys, or not ZeroMQ, such as a TCP healthcheck){}",
-          address,
-          since(repeats));
-    }
+    warn(
+        "plain from " + address,
+        "refused an RPC client at {}: it did not start a CURVE handshake (a client without"
+            + " keys, or not ZeroMQ, such as a TCP healthcheck){}",
+        address);
   }
 
   void handshakeFailed(String address, Object reason) {
-    long repeats = repeats("handshake from " + address);
+    warn(
+        "handshake from " + address,
+        "refused an RPC client at {}: its CURVE handshake failed ({}): does it have this"
+            + " server's public key?{}",
+        address,
+        reason);
+  }
+
+  /** Logs the refusal of {@code kind}, with the count since it was last logged, if it is time. */
+  private void warn(String kind, String format, Object... args) {
+    long repeats = repeats(kind);
     if (repeats >= 0) {
-      warnings.warn(
-          "refused an RPC client at {}: its CURVE handshake failed ({}): does it have this"
-              + " server's public key?{}",
-          address,
-          reason,
-          since(repeats));
+      Object[] all = Arrays.copyOf(args, args.length + 1);
+      all[args.length] = since(repeats);
+      warnings.warn(format, all);
     }
   }
 
