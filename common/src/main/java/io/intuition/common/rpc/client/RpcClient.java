@@ -200,7 +200,8 @@ public final class RpcClient implements AutoCloseable {
       dealer.setSndHWM(REQUEST_QUEUE);
       ConnectionWatch connection = new ConnectionWatch(context, dealer);
       dealer.connect(builder.address);
-      return new ClientSocket(loop, dealer, connection, codec, ids, builder.heartbeatMs);
+      return new ClientSocket(
+          loop, dealer, builder.address, connection, codec, ids, builder.heartbeatMs);
     } catch (ZMQException | IllegalArgumentException e) {
       dealer.close();
       throw new RpcException("cannot connect to " + builder.address + ": " + e.getMessage());
