@@ -123,13 +123,27 @@ final class Suite {
 
   /** The book of the algo-service at {@code rpc}, as its {@code portfolio()} answers. */
   static Map<?, ?> portfolio(String rpc) {
-    try (RpcClient client = RpcClient.connect(rpc, START)) {
+    return portfolio(rpc, START);
+  }
+
+  /**
+   * The book of the algo-service at {@code rpc}, waiting at most {@code timeout} for it.
+   *
+   * @throws io.intuition.common.rpc.RpcTimeoutException if no answer comes in time
+   */
+  static Map<?, ?> portfolio(String rpc, Duration timeout) {
+    try (RpcClient client = RpcClient.connect(rpc, timeout)) {
       return (Map<?, ?>) client.invoke("portfolio");
     }
   }
 
   /** A free zerorpc address on loopback. */
   static String freeRpcAddress() {
-    return "tcp://127.0.0.1:" + ProjectPaths.freePort();
+    return rpcAddress(ProjectPaths.freePort());
+  }
+
+  /** The zerorpc address of {@code port} on loopback. */
+  static String rpcAddress(int port) {
+    return "tcp://127.0.0.1:" + port;
   }
 }

@@ -59,6 +59,14 @@ public final class ConnectionWatch {
     return lost;
   }
 
+  /**
+   * Takes the connection as gone, because its owner disconnected the socket from its peer: the
+   * monitor says nothing of a connection its own socket ends.
+   */
+  public void disconnected() {
+    connected = false;
+  }
+
   /** Closes the monitor's socket; the watched socket stays open. */
   public void close() {
     events.close();

@@ -144,14 +144,32 @@ public final class MosquittoBroker implements AutoCloseable {
    * @throws IllegalStateException if the broker is not running, or runs without persistence
    */
   public void save() {
+    awaitWrite(() -> signal("USR1"));
+  }
+
+  /**
+   * Waits until the broker next writes its database by itself, as its autosave does every second or
+   * two: then everything the broker had accepted before the call survives {@link #kill()}.
+   *
+   * @throws IllegalStateException if the broker is not running, or runs without persistence
+   */
+  public void awaitAutosave() {
+    awaitWrite(() -> {});
+  }
+
+  /**
+   * Does {@code action}, then waits until the database is written anew. Mosquitto accepts nothing
+   * while it writes, so a write under way at the call holds all it had accepted too.
+   */
+  private void awaitWrite(Runnable action) {
     requireRunning();
     if (!options.persistence()) {
       throw new IllegalStateException("mosquitto runs without persistence: it saves nothing");
     }
     Path database = directory.resolve("mosquitto.db");
     Optional<String> before = fingerprint(database);
-    signal("USR1");
-    await("mosquitto saving " + database)
+    action.run();
+    await("mosquitto writing " + database)
         .atMost(Duration.ofSeconds(30))
         .until(() -> !Objects.equals(fingerprint(database), before));
   }

@@ -127,6 +127,20 @@ class MosquittoBrokerIT {
   }
 
   @Test
+  void kill_afterAnAutosave_persistentSessionKeepsQueuedMessages() {
+    subscribeAndLeave("algo");
+    MosquittoBroker.publish(broker.port(), "quotes", 1, "written by the autosave");
+
+    broker.awaitAutosave();
+    broker.kill();
+    broker.restart();
+
+    try (ManagedProcess subscriber = resume("algo", 1)) {
+      assertThat(messages(subscriber)).isEqualTo("written by the autosave\n");
+    }
+  }
+
+  @Test
   void stop_thenRestart_persistentSessionKeepsQueuedMessages() {
     subscribeAndLeave("algo");
     MosquittoBroker.publishLines(broker.port(), "quotes", 1, List.of("a", "b"));

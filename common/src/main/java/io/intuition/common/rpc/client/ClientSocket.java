@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
 
 /**
  * The client's DEALER socket and its calls, owned by the event loop: sends calls over a live
@@ -36,6 +37,7 @@ final class ClientSocket {
 
   private final EventLoop loop;
   private final ZMQ.Socket socket;
+  private final String address;
   private final ConnectionWatch connection;
   private final EventCodec codec;
   private final MessageIds ids;
@@ -51,12 +53,14 @@ final class ClientSocket {
   ClientSocket(
       EventLoop loop,
       ZMQ.Socket socket,
+      String address,
       ConnectionWatch connection,
       EventCodec codec,
       MessageIds ids,
       long heartbeatMs) {
     this.loop = loop;
     this.socket = socket;
+    this.address = address;
     this.connection = connection;
     this.codec = codec;
     this.ids = ids;
@@ -166,11 +170,20 @@ final class ClientSocket {
   /**
    * The server's replies come back over the connection a call went out on; when it drops, a
    * restarted server knows nothing of those calls, so they fail now rather than at their timeout.
+   * What JeroMQ still holds of them it would send over the next connection, to be run after they
+   * failed and after calls made since: connecting afresh drops it, and any connection already back.
    */
   private void failSent() {
     for (Call call : pending.values()) {
       call.result.completeExceptionally(Deadlines.connectionLost(call));
     }
     pending.clear();
+    try {
+      socket.disconnect(address);
+    } catch (ZMQException e) {
+      // no connection to it left, and nothing held for one
+    }
+    connection.disconnected();
+    socket.connect(address);
   }
 }

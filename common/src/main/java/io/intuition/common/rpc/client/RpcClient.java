@@ -204,7 +204,8 @@ public final class RpcClient implements AutoCloseable {
       }
       ConnectionWatch connection = new ConnectionWatch(context, dealer);
       dealer.connect(builder.address);
-      return new ClientSocket(loop, dealer, connection, codec, ids, builder.heartbeatMs);
+      return new ClientSocket(
+          loop, dealer, builder.address, connection, codec, ids, builder.heartbeatMs);
     } catch (ZMQException | IllegalArgumentException e) {
       dealer.close();
       throw new RpcException("cannot connect to " + builder.address + ": " + e.getMessage());

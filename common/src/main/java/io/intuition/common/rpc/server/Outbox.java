@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
 
 /**
  * Sends replies over the ROUTER without ever dropping one for a peer that reads them, and without
@@ -132,9 +133,17 @@ final class Outbox {
 
   /** Sends the first {@code frames} frames of {@code envelope}, then the payload. */
   private Result trySend(byte[][] envelope, byte[] payload, int frames) {
-    if (!socket.send(envelope[0], ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
-      // With ROUTER_MANDATORY a full queue says EAGAIN and a peer that has gone EHOSTUNREACH.
-      return socket.errno() == ZMQ.Error.EAGAIN.getCode() ? Result.FULL : Result.GONE;
+    try {
+      if (!socket.send(envelope[0], ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
+        // With ROUTER_MANDATORY a full queue says EAGAIN and a peer that has gone EHOSTUNREACH.
+        return socket.errno() == ZMQ.Error.EAGAIN.getCode() ? Result.FULL : Result.GONE;
+      }
+    } catch (ZMQException e) {
+      // JeroMQ raises every error but EAGAIN rather than returning false
+      if (e.getErrorCode() != ZMQ.Error.EHOSTUNREACH.getCode()) {
+        throw e;
+      }
+      return Result.GONE;
     }
     for (int i = 1; i < frames; i++) {
       socket.send(envelope[i], ZMQ.SNDMORE);
