@@ -49,11 +49,14 @@ import picocli.CommandLine.Spec;
       "1:the CSV file is missing or has no usable header",
       "2:invalid command line (such as a malformed --mqtt URL, --rate 0, or a --password-file"
           + " or --ca-file that cannot be read)",
+      "3:the JVM ran out of heap (-XX:+ExitOnOutOfMemoryError, as scripts/run.sh and the"
+          + " images set): restart it",
       BrokerRefusedException.EXIT_CODE
           + ":the broker refused the connection (login, client id or protocol version, with its"
           + " reason code), or TLS failed for a certificate (not trusted, not for the broker's"
           + " host, or the client's refused), or the broker refused the quotes (MQTT 5: not"
-          + " authorized to write to --topic): retrying cannot help"
+          + " authorized to write to --topic): retrying cannot help",
+      FatalErrors.EXIT_CODE + ":an internal error ended it: restart it"
     })
 public final class FeedMain implements Callable<Integer> {
   static final BuildInfo BUILD = BuildInfo.load("/io/intuition/feed/build.properties");
