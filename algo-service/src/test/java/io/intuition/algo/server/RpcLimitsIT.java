@@ -102,9 +102,10 @@ class RpcLimitsIT {
     }
     try (RpcClient client = client()) {
       assertThatThrownBy(() -> client.invoke("event", huge)).isInstanceOf(RpcException.class);
-
-      assertThat(client.invoke("event", QUOTE)).isNotNull();
     }
+
+    // the refusal may take the service a while on a busy machine: it must answer again, unharmed
+    assertValidCallAnswered();
     assertThat(algo.isAlive()).isTrue();
     assertThat(algo.peakRssBytes()).isLessThan(MAX_RSS_BYTES);
   }
