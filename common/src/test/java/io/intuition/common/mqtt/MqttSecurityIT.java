@@ -222,7 +222,11 @@ class MqttSecurityIT {
         .havingCause()
         .isInstanceOf(PublishRefusedException.class)
         .withMessage("the broker refused the publish to orders: not authorized (reason code 135)");
-    assertThat(confirmed(feed, "quotes", "quote")).succeedsWithin(SOON);
+    // mosquitto 2.0.11 with max_queued_messages 0 also drops the connection after that answer:
+    // a publish made as it goes fails as lost, and is sent again, as any sender of QoS 1 does
+    await("a permitted publish confirmed")
+        .atMost(SOON)
+        .untilAsserted(() -> assertThat(confirmed(feed, "quotes", "quote")).succeedsWithin(SOON));
   }
 
   @Test
