@@ -4,20 +4,10 @@ import io.intuition.common.mqtt.MqttSettings;
 import io.intuition.common.mqtt.MqttTls;
 import io.intuition.common.mqtt.MqttUrl;
 import io.intuition.common.mqtt.MqttVersion;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.ResourceBundle;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.IDefaultValueProvider;
@@ -203,7 +193,7 @@ public final class MqttOptions {
           return value != null || fallback < 0 ? value : variable.substring(fallback + 2);
         });
     command.resourceBundle(
-        new Names(
+        new HelpNames(
             Map.of("mqtt.env", prefix, "mqtt.client-id", clientIdDefault),
             command.resourceBundle()));
   }
@@ -259,35 +249,9 @@ public final class MqttOptions {
           "the password is given in " + String.join(" and in ", sources) + ": give it once");
     }
     if (passwordFile != null) {
-      return readPassword(passwordFile);
+      return PasswordFile.read(passwordFile);
     }
     return parsed.password() != null ? parsed.password() : fromEnvironment;
-  }
-
-  /** The first line of {@code file}, without its line break. */
-  private static String readPassword(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("cannot read --password-file " + file + ": no such file");
-    } catch (AccessDeniedException e) {
-      throw new IllegalArgumentException(
-          "cannot read --password-file " + file + ": permission denied");
-    } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "cannot read --password-file " + file + ": " + e.getClass().getSimpleName());
-    }
-    int end = text.indexOf('\n');
-    String line = end < 0 ? text : text.substring(0, end);
-    if (line.endsWith("\r")) {
-      line = line.substring(0, line.length() - 1);
-    }
-    if (line.isEmpty()) {
-      throw new IllegalArgumentException(
-          "--password-file " + file + " is empty: its first line must be the password");
-    }
-    return line;
   }
 
   private static void addIf(List<String> list, boolean condition, String item) {
@@ -305,35 +269,6 @@ public final class MqttOptions {
       } catch (IllegalArgumentException e) {
         throw new CommandLine.TypeConversionException(e.getMessage());
       }
-    }
-  }
-
-  /** The names the help text of the options reads, before those of the command's own bundle. */
-  private static final class Names extends ResourceBundle {
-    private final Map<String, String> names;
-
-    Names(Map<String, String> names, ResourceBundle parent) {
-      this.names = names;
-      setParent(parent);
-    }
-
-    @Override
-    protected Object handleGetObject(String key) {
-      return names.get(key);
-    }
-
-    @Override
-    protected Set<String> handleKeySet() {
-      return names.keySet();
-    }
-
-    @Override
-    public Enumeration<String> getKeys() {
-      Set<String> keys = new LinkedHashSet<>(names.keySet());
-      if (parent != null) {
-        keys.addAll(parent.keySet());
-      }
-      return Collections.enumeration(keys);
     }
   }
 }

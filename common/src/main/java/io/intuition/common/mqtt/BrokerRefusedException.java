@@ -1,5 +1,7 @@
 package io.intuition.common.mqtt;
 
+import io.intuition.common.log.Excerpt;
+
 /**
  * The broker answered but will not take this client, so trying again cannot help: bad credentials,
  * no authorization, a rejected client id or protocol version, or TLS that fails for a certificate
@@ -16,5 +18,28 @@ public final class BrokerRefusedException extends Exception {
   /** The refusal, described. */
   public BrokerRefusedException(String message) {
     super(message);
+  }
+
+  /** The refusal {@code e} of the connection {@code settings} describe, as the message says it. */
+  static BrokerRefusedException of(MqttSettings settings, TransportException e) {
+    if (e.kind() == TransportException.Kind.TLS) {
+      return new BrokerRefusedException(
+          "TLS to broker " + settings.url() + " failed: " + e.getMessage());
+    }
+    String login =
+        settings.username() != null
+            ? "user \"" + Excerpt.of(settings.username()) + "\""
+            : "no user name given";
+    String reason = e.getMessage().replaceAll("\\.$", ""); // Paho ends some with a full stop
+    return new BrokerRefusedException(
+        "broker "
+            + settings.url()
+            + " refused the connection: "
+            + reason
+            + " (reason code "
+            + e.reasonCode()
+            + ", "
+            + login
+            + ")");
   }
 }

@@ -1,7 +1,6 @@
 package io.intuition.common.mqtt;
 
 import io.intuition.common.cli.Lifecycle;
-import io.intuition.common.log.Excerpt;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -86,12 +85,13 @@ public final class MqttConnection implements AutoCloseable {
           continue;
         }
         if (e.kind() != TransportException.Kind.OTHER) {
-          throw refused(e);
+          throw BrokerRefusedException.of(settings, e);
         }
         if (settings.url().tls()) {
           Optional<String> tls = TlsProbe.refusal(settings);
           if (tls.isPresent()) {
-            throw refused(new TransportException(TransportException.Kind.TLS, 0, tls.get(), e));
+            throw BrokerRefusedException.of(
+                settings, new TransportException(TransportException.Kind.TLS, 0, tls.get(), e));
           }
         }
         if (!warned) {
@@ -244,28 +244,6 @@ public final class MqttConnection implements AutoCloseable {
     } catch (RejectedExecutionException e) {
       // closed: nothing to reconnect
     }
-  }
-
-  private BrokerRefusedException refused(TransportException e) {
-    if (e.kind() == TransportException.Kind.TLS) {
-      return new BrokerRefusedException(
-          "TLS to broker " + settings.url() + " failed: " + e.getMessage());
-    }
-    String login =
-        settings.username() != null
-            ? "user \"" + Excerpt.of(settings.username()) + "\""
-            : "no user name given";
-    String reason = e.getMessage().replaceAll("\\.$", ""); // Paho ends some with a full stop
-    return new BrokerRefusedException(
-        "broker "
-            + settings.url()
-            + " refused the connection: "
-            + reason
-            + " (reason code "
-            + e.reasonCode()
-            + ", "
-            + login
-            + ")");
   }
 
   private static Duration longer(Duration wait) {
