@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param maxPacketBytes with MQTT 5, the largest packet the broker may send; it drops larger
  *     messages for this client instead; 0 for no limit
  * @param keepAliveSeconds how often the connection is checked when idle
+ * @param lastWill what the broker publishes when the connection ends without a clean disconnect, or
+ *     null for nothing
  */
 public record MqttSettings(
     MqttUrl url,
@@ -32,7 +34,8 @@ public record MqttSettings(
     int receiveMaximum,
     int maxInflight,
     long maxPacketBytes,
-    int keepAliveSeconds) {
+    int keepAliveSeconds,
+    LastWill lastWill) {
 
   /**
    * Checks the fields, and takes the login of the URL unless given apart.
@@ -90,6 +93,7 @@ public record MqttSettings(
         + username
         + ", version="
         + version
+        + (lastWill != null ? ", lastWill=" + lastWill.topic() : "")
         + "]";
   }
 
@@ -103,7 +107,7 @@ public record MqttSettings(
   /**
    * Builds settings. Defaults: the URL's login or none, {@link MqttTls#jvmDefault()}, {@link
    * MqttVersion#AUTO}, a clean session, receive maximum and in-flight limit 1000, no packet size
-   * limit, keep-alive 30 s.
+   * limit, keep-alive 30 s, no last will.
    */
   public static final class Builder {
     private final MqttUrl url;
@@ -117,6 +121,7 @@ public record MqttSettings(
     private int maxInflight = 1_000;
     private long maxPacketBytes;
     private int keepAliveSeconds = 30;
+    private LastWill lastWill;
 
     private Builder(MqttUrl url, String clientId) {
       this.url = url;
@@ -175,6 +180,12 @@ public record MqttSettings(
       return this;
     }
 
+    /** Leaves this will with the broker, for a connection that ends without a clean disconnect. */
+    public Builder lastWill(LastWill lastWill) {
+      this.lastWill = lastWill;
+      return this;
+    }
+
     /**
      * The settings.
      *
@@ -193,7 +204,8 @@ public record MqttSettings(
           receiveMaximum,
           maxInflight,
           maxPacketBytes,
-          keepAliveSeconds);
+          keepAliveSeconds,
+          lastWill);
     }
   }
 }

@@ -134,6 +134,10 @@ final class PahoV3 implements Transport {
     if (settings.password() != null) {
       options.setPassword(settings.password().toCharArray());
     }
+    LastWill will = settings.lastWill();
+    if (will != null) {
+      options.setWill(will.topic(), will.payload(), will.qos(), will.retained());
+    }
     return options;
   }
 

@@ -150,6 +150,12 @@ final class PahoV5 implements Transport {
     if (settings.password() != null) {
       options.setPassword(settings.password().getBytes(StandardCharsets.UTF_8));
     }
+    LastWill will = settings.lastWill();
+    if (will != null) {
+      MqttMessage message =
+          new MqttMessage(will.payload(), will.qos(), will.retained(), new MqttProperties());
+      options.setWill(will.topic(), message);
+    }
     return options;
   }
 
