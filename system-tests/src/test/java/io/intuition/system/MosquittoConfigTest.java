@@ -16,13 +16,16 @@ class MosquittoConfigTest {
 
   @Test
   void acl_grantsExactlyTheDocumentedPermissions() {
-    assertThat(ACL.grants()).containsOnlyKeys("bridge", "feed");
+    assertThat(ACL.grants()).containsOnlyKeys("bridge", "feed", "indicators");
     assertThat(ACL.grants().get("bridge"))
         .containsExactlyInAnyOrder(
             new Grant("read", "quotes"),
             new Grant("write", "orders"),
-            new Grant("write", "quotes/rejected"));
+            new Grant("write", "quotes/rejected"),
+            new Grant("read", "indicators/#"));
     assertThat(ACL.grants().get("feed")).containsExactly(new Grant("write", "quotes"));
+    assertThat(ACL.grants().get("indicators"))
+        .containsExactlyInAnyOrder(new Grant("read", "quotes"), new Grant("write", "indicators/#"));
   }
 
   @Test
@@ -34,6 +37,13 @@ class MosquittoConfigTest {
     String rejected = quotes + ServiceCli.BRIDGE.value("--rejected-suffix", bridge).orElseThrow();
 
     assertThat(ACL.grants().get("feed")).contains(new Grant("write", quotes));
+    ComposeService indicators = compose.service("indicators");
+    assertThat(ACL.grants().get("indicators"))
+        .contains(
+            new Grant("read", ServiceCli.INDICATORS.value("--channels", indicators).orElseThrow()),
+            new Grant(
+                "write",
+                ServiceCli.INDICATORS.value("--topic-prefix", indicators).orElseThrow() + "/#"));
     assertThat(ACL.grants().get("bridge"))
         .contains(
             new Grant("read", quotes), new Grant("write", orders), new Grant("write", rejected));

@@ -4,6 +4,7 @@ import io.intuition.algo.server.AlgoMain;
 import io.intuition.bridge.app.BridgeMain;
 import io.intuition.common.cli.MqttOptions;
 import io.intuition.feed.app.FeedMain;
+import io.intuition.indicator.app.IndicatorMain;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Model.OptionSpec;
 enum ServiceCli {
   ALGO("algo", "algo-service", AlgoMain::new),
   BRIDGE("bridge", "bridge-service", BridgeMain::new),
-  FEED("feed", "feed-service", FeedMain::new);
+  FEED("feed", "feed-service", FeedMain::new),
+  INDICATORS("indicators", "indicator-service", IndicatorMain::new);
 
   // ${env:NAME} or ${env:NAME:-fallback} in an option's default value
   private static final Pattern ENV_DEFAULT =

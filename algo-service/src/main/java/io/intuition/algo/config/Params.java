@@ -118,6 +118,24 @@ public final class Params {
   }
 
   /**
+   * The text at {@code key}, or {@code fallback} when it has none.
+   *
+   * @throws InvalidParamsException if the value is not text
+   */
+  public String text(String key, String fallback) {
+    Object value = value(key);
+    if (value == null) {
+      return fallback;
+    }
+    String text = Values.text(value);
+    if (text == null) {
+      throw new InvalidParamsException(
+          key + " must be a string, but was " + Values.describe(value));
+    }
+    return text;
+  }
+
+  /**
    * The list of texts at {@code key}, or {@code fallback} when it has none.
    *
    * @throws InvalidParamsException if the value is not a list of non-empty texts

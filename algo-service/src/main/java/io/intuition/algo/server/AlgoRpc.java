@@ -3,6 +3,8 @@ package io.intuition.algo.server;
 import io.intuition.algo.config.InvalidParamsException;
 import io.intuition.algo.trading.Started;
 import io.intuition.algo.trading.Trader;
+import io.intuition.common.indicator.IndicatorValue;
+import io.intuition.common.indicator.InvalidIndicatorException;
 import io.intuition.common.log.Excerpt;
 import io.intuition.common.quote.InvalidQuoteException;
 import io.intuition.common.quote.Order;
@@ -64,8 +66,9 @@ final class AlgoRpc {
         .method(
             "event",
             List.of("data"),
-            "Handles a quote {\"sid\": s, \"quote\": p, \"ts\": t} or {s: p, ...}. Returns the"
-                + " order placed, a list of orders for several quotes, or nil.",
+            "Handles a quote {\"sid\": s, \"quote\": p, \"ts\": t} or {s: p, ...}, or an"
+                + " indicator value {\"sid\": s, \"indicator\": \"sma\", \"window\": n,"
+                + " \"value\": v, \"ts\": t}. Returns the order placed, a list of orders, or nil.",
             args -> event(args.get(0)))
         .method(
             "portfolio",
@@ -122,9 +125,16 @@ final class AlgoRpc {
     List<Map<String, Object>> orders;
     boolean single;
     try {
-      List<Quote> quotes = Quotes.parse(data);
-      orders = wire(trader.onQuotes(quotes));
-      single = quotes.size() == 1;
+      if (IndicatorValue.isIndicator(data)) {
+        orders = wire(List.of(trader.onIndicator(IndicatorValue.parse(data))));
+        single = true;
+      } else {
+        List<Quote> quotes = Quotes.parse(data);
+        orders = wire(trader.onQuotes(quotes));
+        single = quotes.size() == 1;
+      }
+    } catch (InvalidIndicatorException e) {
+      throw new RpcFault("InvalidIndicator", e.getMessage());
     } catch (InvalidQuoteException e) {
       throw new RpcFault("InvalidQuote", e.getMessage());
     }

@@ -35,15 +35,8 @@ final class Symbols {
   void admit(List<Quote> quotes, BigDecimal cash) {
     Set<String> added = new HashSet<>();
     for (Quote quote : quotes) {
-      if (!newest.containsKey(quote.sid())
-          && added.add(quote.sid())
-          && newest.size() + added.size() > max) {
-        throw new InvalidQuoteException(
-            "sid "
-                + quote.sid()
-                + " would be one symbol more than the "
-                + max
-                + " tracked at most (--max-tracked-symbols)");
+      if (!newest.containsKey(quote.sid()) && added.add(quote.sid())) {
+        requireRoom(quote.sid(), added.size());
       }
       if (cash.divide(quote.price(), 0, RoundingMode.DOWN).compareTo(LARGEST_SHARES) > 0) {
         throw new InvalidQuoteException(
@@ -52,6 +45,18 @@ final class Symbols {
       }
     }
     added.forEach(sid -> newest.put(sid, NONE));
+  }
+
+  /**
+   * Tracks {@code sid}, as an indicator value of it is handled.
+   *
+   * @throws InvalidQuoteException if it would make the symbols more than the limit
+   */
+  void admit(String sid) {
+    if (!newest.containsKey(sid)) {
+      requireRoom(sid, 1);
+      newest.put(sid, NONE);
+    }
   }
 
   /**
@@ -66,6 +71,17 @@ final class Symbols {
   void handled(Quote quote) {
     if (quote.ts() != null) {
       newest.merge(quote.sid(), quote.ts(), Math::max);
+    }
+  }
+
+  private void requireRoom(String sid, int adding) {
+    if (newest.size() + adding > max) {
+      throw new InvalidQuoteException(
+          "sid "
+              + sid
+              + " would be one symbol more than the "
+              + max
+              + " tracked at most (--max-tracked-symbols)");
     }
   }
 

@@ -9,16 +9,13 @@ import io.intuition.algo.sizer.Sizer;
 import io.intuition.algo.sizer.SizerFactory;
 import io.intuition.algo.strategy.Strategy;
 import io.intuition.algo.strategy.StrategyFactory;
-import io.intuition.algo.trade.Fill;
 import io.intuition.algo.trade.Intent;
-import io.intuition.algo.trade.Quantity;
-import io.intuition.algo.trade.Sizing;
+import io.intuition.common.indicator.IndicatorValue;
 import io.intuition.common.quote.Order;
 import io.intuition.common.quote.Quote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Runs a strategy, a sizer and a portfolio together: each quote goes to the strategy, each of its
@@ -94,7 +91,7 @@ public final class Trader {
     }
     run = next;
     configure.run();
-    return new Started(channels, !fresh);
+    return new Started(channels(), !fresh);
   }
 
   /**
@@ -225,33 +222,42 @@ public final class Trader {
     symbols.handled(quote);
     Portfolio portfolio = run.portfolio();
     portfolio.mark(quote.sid(), quote.price());
-    Strategy<?> strategy = run.strategy().component();
-    List<Order> orders = List.of();
-    for (Intent intent : strategy.onQuote(quote, portfolio)) {
-      Optional<Fill> fill =
-          Execution.fill(intent.side(), quote, quantity(intent, quote), portfolio);
-      if (fill.isPresent()) {
-        portfolio.apply(fill.get());
-        strategy.onFill(fill.get());
-      }
-      orders = orders.isEmpty() ? new ArrayList<>(1) : orders;
-      orders.add(Execution.order(intent.side(), quote, fill, portfolio.cash()));
-    }
+    List<Order> orders = trade(run.strategy().component().onQuote(quote, portfolio), quote);
     if (ts != null) {
       recent.remember(quote.sid(), ts, orders);
     }
     return orders;
   }
 
-  private Quantity quantity(Intent intent, Quote quote) {
-    if (!intent.sid().equals(quote.sid())) {
-      throw new IllegalStateException(
-          "a strategy may trade only the symbol quoted, " + quote.sid() + ", not " + intent.sid());
+  /**
+   * Hands an indicator value to the strategy, and trades what it decides at the quotes it names. A
+   * value delivered again gets the answer it got the first time, while remembered.
+   *
+   * @return the orders placed, often none
+   * @throws IllegalStateException if no book is open
+   * @throws io.intuition.common.quote.InvalidQuoteException if the value would make the symbols
+   *     tracked too many; nothing changes then
+   */
+  public List<Order> onIndicator(IndicatorValue value) {
+    if (run == null) {
+      throw new IllegalStateException("event called before initialize");
     }
-    if (intent.sizing() == Sizing.WHOLE_POSITION) {
-      return new Quantity.Shares(run.portfolio().shares(intent.sid()));
+    symbols.admit(value.sid());
+    // remembered apart from the symbol's quotes: a key no quote of the symbol has
+    String key = value.sid() + "/" + value.kind().wireName() + "/" + value.window();
+    List<Order> answered = recent.answer(key, value.ts());
+    if (answered != null) {
+      return answered;
     }
-    return run.sizer().component().size(intent, quote, run.portfolio());
+    List<Order> orders =
+        trade(run.strategy().component().onIndicator(value, run.portfolio()), null);
+    recent.remember(key, value.ts(), orders);
+    return orders;
+  }
+
+  private List<Order> trade(List<Intent> intents, Quote answering) {
+    return Desk.trade(
+        intents, answering, run.portfolio(), run.strategy().component(), run.sizer().component());
   }
 
   /**
@@ -266,9 +272,12 @@ public final class Trader {
     return run.portfolio();
   }
 
-  /** The channels of the run, empty before one is open. */
+  /**
+   * The channels of the run, empty before one is open: the data channels of the params, with those
+   * the strategy adds.
+   */
   public List<String> channels() {
-    return run == null ? List.of() : run.channels();
+    return run == null ? List.of() : run.strategy().component().channels(run.channels());
   }
 
   private <C extends Record> Slot<C, Strategy<C>> slot(StrategyFactory<C> factory) {

@@ -282,6 +282,51 @@ class AlgoRpcTest {
     assertThat(cash).isSortedAccordingTo((a, b) -> Double.compare(b, a));
   }
 
+  @Test
+  void initialize_smaCrossFromIndicators_returnsTheQuotesAndItsIndicatorChannels() {
+    AlgoRpc rpc = rpc(SEED, "sma-cross", "random-fraction");
+
+    assertThat(rpc.initialize(Map.of("short", 3, "long", 8, "source", "indicators")))
+        .isEqualTo(List.of("quotes", "indicators/+/sma/3", "indicators/+/sma/8"));
+  }
+
+  @Test
+  void event_indicatorValues_reachTheStrategyAndTradeAtTheirQuote() {
+    AlgoRpc rpc = rpc(SEED, "sma-cross", "random-fraction");
+    rpc.initialize(Map.of("short", 1, "long", 2, "source", "indicators"));
+    rpc.event(Map.of("sid", "GOOG", "quote", 10.0, "ts", 1L));
+    rpc.event(sma(1, 9.0, 1));
+    rpc.event(sma(2, 10.0, 1));
+    rpc.event(Map.of("sid", "GOOG", "quote", 12.0, "ts", 2L));
+    rpc.event(sma(1, 12.0, 2));
+
+    Object answer = rpc.event(sma(2, 11.0, 2));
+
+    assertThat(answer)
+        .asInstanceOf(MAP)
+        .containsEntry("sid", "GOOG")
+        .containsEntry("side", "buy")
+        .containsEntry("quote", 12.0)
+        .containsEntry("ts", 2L);
+  }
+
+  @Test
+  void event_malformedIndicator_isInvalidIndicatorNamingTheField() {
+    AlgoRpc rpc = rpc(SEED, "sma-cross", "random-fraction");
+    rpc.initialize(Map.of("source", "indicators"));
+
+    assertThatThrownBy(
+            () -> rpc.event(Map.of("sid", "GOOG", "indicator", "sma", "window", 0, "value", 1.0)))
+        .isInstanceOfSatisfying(
+            RpcFault.class, fault -> assertThat(fault.errorName()).isEqualTo("InvalidIndicator"))
+        .hasMessage("ts is missing");
+  }
+
+  private static Map<String, Object> sma(int window, double value, long ts) {
+    return Map.of(
+        "sid", "GOOG", "indicator", "sma", "window", (long) window, "value", value, "ts", ts);
+  }
+
   private static AlgoRpc rpc(long seed) {
     return rpc(seed, "random", "random-fraction");
   }

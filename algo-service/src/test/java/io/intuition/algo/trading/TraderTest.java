@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.intuition.algo.config.InvalidParamsException;
 import io.intuition.algo.sizer.SizerFactory;
 import io.intuition.algo.strategy.StrategyFactory;
+import io.intuition.common.indicator.IndicatorKind;
+import io.intuition.common.indicator.IndicatorValue;
 import io.intuition.common.quote.InvalidQuoteException;
 import io.intuition.common.quote.Order;
 import io.intuition.common.quote.Quote;
@@ -276,6 +278,59 @@ class TraderTest {
       orders.addAll(trader.onQuotes(List.of(quote(sid, price, ts++))).get(0));
     }
     return orders;
+  }
+
+  @Test
+  void onIndicator_beforeInitialize_isRefused() {
+    assertThatThrownBy(() -> trader("sma-cross", "random-fraction").onIndicator(sma("A", 5, 1)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("event called before initialize");
+  }
+
+  @Test
+  void onIndicator_randomStrategy_placesNothing() {
+    Trader trader = trader("random", "random-fraction");
+    trader.initialize(Map.of("threshold", 0));
+
+    assertThat(trader.onIndicator(sma("GOOG", 5, 1))).isEmpty();
+  }
+
+  @Test
+  void onIndicator_deliveredAgain_getsTheSameAnswer() {
+    Trader trader = trader("sma-cross", "random-fraction");
+    trader.initialize(Map.of("short", 1, "long", 2, "source", "indicators"));
+    trader.onQuotes(List.of(quote("GOOG", "10", 1)));
+    trader.onIndicator(sma("GOOG", 1, 1, "9"));
+    trader.onIndicator(sma("GOOG", 2, 1, "10"));
+    trader.onQuotes(List.of(quote("GOOG", "12", 2)));
+    trader.onIndicator(sma("GOOG", 1, 2, "12"));
+
+    List<Order> first = trader.onIndicator(sma("GOOG", 2, 2, "11"));
+    List<Order> again = trader.onIndicator(sma("GOOG", 2, 2, "11"));
+
+    assertThat(first).singleElement().satisfies(order -> assertThat(order.ts()).isEqualTo(2));
+    assertThat(again).isEqualTo(first);
+    assertThat(trader.portfolio().orders()).isEqualTo(1);
+  }
+
+  @Test
+  void onIndicator_symbolPastTheLimit_isRefused() {
+    Trader trader =
+        new Trader(strategy("sma-cross"), sizer("random-fraction"), SEED, new Limits(10, 1));
+    trader.initialize(Map.of("source", "indicators"));
+    trader.onIndicator(sma("A", 5, 1));
+
+    assertThatThrownBy(() -> trader.onIndicator(sma("B", 5, 1)))
+        .isInstanceOf(InvalidQuoteException.class)
+        .hasMessageContaining("sid B would be one symbol more than the 1 tracked at most");
+  }
+
+  private static IndicatorValue sma(String sid, int window, long ts) {
+    return sma(sid, window, ts, "1");
+  }
+
+  private static IndicatorValue sma(String sid, int window, long ts, String value) {
+    return new IndicatorValue(sid, IndicatorKind.SMA, window, new BigDecimal(value), ts);
   }
 
   private static Quote quote(String sid, String price, long ts) {

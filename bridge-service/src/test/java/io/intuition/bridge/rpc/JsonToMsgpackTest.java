@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.intuition.common.indicator.IndicatorKind;
+import io.intuition.common.indicator.IndicatorValue;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +24,25 @@ class JsonToMsgpackTest {
   void args_jsonObject_isTheObjectAsTheOnlyArgument() throws Exception {
     assertThat(decode(JsonToMsgpack.args(bytes("{\"sid\":\"GOOG\",\"quote\":345.1}"))))
         .isEqualTo(List.of(Map.of("sid", "GOOG", "quote", 345.1)));
+  }
+
+  @Test
+  void args_indicatorValue_reachesTheAlgoAsTheValueItWas() throws Exception {
+    String json =
+        "{\"sid\":\"GOOG\",\"indicator\":\"sma\",\"window\":5,\"value\":345.1233333333333,"
+            + "\"ts\":1700000000000000}";
+
+    Object data = ((List<?>) decode(JsonToMsgpack.args(bytes(json)))).get(0);
+
+    assertThat(IndicatorValue.isIndicator(data)).isTrue();
+    assertThat(IndicatorValue.parse(data))
+        .isEqualTo(
+            new IndicatorValue(
+                "GOOG",
+                IndicatorKind.SMA,
+                5,
+                new BigDecimal("345.1233333333333"),
+                1_700_000_000_000_000L));
   }
 
   @Test

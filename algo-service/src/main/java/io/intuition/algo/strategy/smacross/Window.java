@@ -1,24 +1,20 @@
 package io.intuition.algo.strategy.smacross;
 
+import io.intuition.common.indicator.Sma;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The last prices of one symbol and the exact sums of its short and long windows, updated in O(1)
- * per price.
+ * The short and long simple moving averages of one symbol, each updated in O(1) per price, and the
+ * sign of their difference compared exactly, from their sums.
  */
 final class Window {
-  private final int shortLength;
-  private final BigDecimal[] prices;
-  private int count;
-  private int next;
-  private BigDecimal shortSum = BigDecimal.ZERO;
-  private BigDecimal longSum = BigDecimal.ZERO;
+  private final Sma shortAverage;
+  private final Sma longAverage;
 
   Window(int shortLength, int longLength) {
-    this.shortLength = shortLength;
-    this.prices = new BigDecimal[longLength];
+    this.shortAverage = new Sma(shortLength);
+    this.longAverage = new Sma(longLength);
   }
 
   /** A window over the newest of {@code history}, oldest first. */
@@ -30,38 +26,23 @@ final class Window {
   }
 
   void add(BigDecimal price) {
-    if (count == prices.length) {
-      longSum = longSum.subtract(prices[next]);
-    } else {
-      count++;
-    }
-    prices[next] = price;
-    longSum = longSum.add(price);
-    shortSum = shortSum.add(price);
-    if (count > shortLength) {
-      shortSum = shortSum.subtract(prices[Math.floorMod(next - shortLength, prices.length)]);
-    }
-    next = (next + 1) % prices.length;
+    shortAverage.add(price);
+    longAverage.add(price);
   }
 
   boolean isFull() {
-    return count == prices.length;
+    return longAverage.isFull();
   }
 
   /** The sign of short average minus long average, compared exactly: 1, 0 or -1. */
   int trend() {
-    BigDecimal shortScaled = shortSum.multiply(BigDecimal.valueOf(prices.length));
-    BigDecimal longScaled = longSum.multiply(BigDecimal.valueOf(shortLength));
+    BigDecimal shortScaled = shortAverage.sum().multiply(BigDecimal.valueOf(longAverage.window()));
+    BigDecimal longScaled = longAverage.sum().multiply(BigDecimal.valueOf(shortAverage.window()));
     return shortScaled.compareTo(longScaled);
   }
 
   /** The prices held, oldest first. */
   List<BigDecimal> history() {
-    List<BigDecimal> history = new ArrayList<>(count);
-    int start = count == prices.length ? next : 0;
-    for (int i = 0; i < count; i++) {
-      history.add(prices[(start + i) % prices.length]);
-    }
-    return history;
+    return longAverage.prices();
   }
 }

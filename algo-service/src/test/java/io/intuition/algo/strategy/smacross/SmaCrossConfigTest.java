@@ -51,4 +51,23 @@ class SmaCrossConfigTest {
         .isInstanceOf(InvalidParamsException.class)
         .hasMessage("short must be a whole number, but was 2.5");
   }
+
+  @Test
+  void source_missing_isQuotes() {
+    assertThat(factory.config(Params.of(Map.of())).source())
+        .isEqualTo(SmaCrossConfig.Source.QUOTES);
+  }
+
+  @Test
+  void source_indicators_isRead() {
+    assertThat(factory.config(Params.of(Map.of("source", "indicators"))).source())
+        .isEqualTo(SmaCrossConfig.Source.INDICATORS);
+  }
+
+  @Test
+  void source_unknown_isInvalidNamingTheValue() {
+    assertThatThrownBy(() -> factory.config(Params.of(Map.of("source", "feed"))))
+        .isInstanceOf(InvalidParamsException.class)
+        .hasMessage("source must be quotes or indicators, but was \"feed\"");
+  }
 }

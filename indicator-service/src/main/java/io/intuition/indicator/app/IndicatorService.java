@@ -1,0 +1,123 @@
+package io.intuition.indicator.app;
+
+import io.intuition.common.cli.Lifecycle;
+import io.intuition.common.mqtt.BrokerRefusedException;
+import io.intuition.common.mqtt.MqttConnection;
+import io.intuition.common.mqtt.MqttHandler;
+import io.intuition.common.mqtt.MqttSettings;
+import io.intuition.common.mqtt.PublishRefusedException;
+import io.intuition.common.mqtt.Received;
+import io.intuition.indicator.compute.IndicatorBook;
+import io.intuition.indicator.compute.IndicatorSpec;
+import io.intuition.indicator.intake.QuoteIntake;
+import io.intuition.indicator.publish.IndicatorTopic;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the service: connects with a persistent session, subscribes to the quote channels, and
+ * computes and publishes until SIGTERM/Ctrl-C; then takes no more quotes, waits a moment for the
+ * values in flight to be confirmed (their quotes acknowledged), and disconnects.
+ */
+final class IndicatorService {
+  private static final Logger log = LoggerFactory.getLogger(IndicatorService.class);
+  private static final Duration DRAIN = Duration.ofSeconds(3);
+
+  /**
+   * Everything the service is configured with.
+   *
+   * @param remembered how many quotes' values are kept for quotes delivered again
+   */
+  record Config(
+      MqttSettings mqtt,
+      List<String> channels,
+      List<IndicatorSpec> specs,
+      IndicatorTopic topic,
+      int maxSymbols,
+      int remembered) {}
+
+  private final Config config;
+  private final Lifecycle lifecycle;
+  private final PrintWriter err;
+  private final AtomicReference<PublishRefusedException> refused = new AtomicReference<>();
+  private volatile QuoteIntake intake;
+
+  IndicatorService(Config config, Lifecycle lifecycle, PrintWriter err) {
+    this.config = config;
+    this.lifecycle = lifecycle;
+    this.err = err;
+  }
+
+  /** Runs until stopped; returns the exit code. */
+  int run() throws InterruptedException {
+    lifecycle.stopOnSignal("indicator");
+    MqttBroker broker = new MqttBroker();
+    intake =
+        new QuoteIntake(
+            new IndicatorBook(config.specs(), config.maxSymbols(), config.remembered()),
+            config.topic(),
+            broker,
+            this::refused,
+            IndicatorService::nowMicros);
+    log.info(
+        "{} {}: {} of channels {} to {}, broker {}",
+        IndicatorMain.BUILD.name(),
+        IndicatorMain.BUILD.version(),
+        config.specs(),
+        config.channels(),
+        config.topic(),
+        config.mqtt().url());
+    try (MqttConnection connection = MqttConnection.create(config.mqtt(), new Handler())) {
+      broker.use(connection);
+      if (connection.connect(lifecycle)) {
+        connection.subscribe(config.channels());
+        lifecycle.awaitStop();
+      }
+      intake.stop();
+      if (!intake.awaitIdle(DRAIN)) {
+        log.warn("{} quotes still unconfirmed: they come again next time", intake.held());
+      }
+      log.info("computed {} quotes, {} values published", intake.quotes(), intake.published());
+    } catch (BrokerRefusedException e) {
+      return fail(e.getMessage());
+    } finally {
+      lifecycle.closed();
+    }
+    PublishRefusedException refusal = refused.get();
+    return refusal == null ? 0 : fail(refusal.getMessage());
+  }
+
+  /** The running intake, or null before it starts. */
+  QuoteIntake intake() {
+    return intake;
+  }
+
+  /** A publish refused for good: each value would be too, so the service stops. */
+  private void refused(PublishRefusedException refusal) {
+    if (refused.compareAndSet(null, refusal)) {
+      lifecycle.stop();
+    }
+  }
+
+  private int fail(String message) {
+    err.println("indicator-service: " + message);
+    return BrokerRefusedException.EXIT_CODE;
+  }
+
+  private static long nowMicros() {
+    return ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+  }
+
+  private final class Handler implements MqttHandler {
+    @Override
+    public void message(Received message) {
+      intake.accept(message);
+    }
+  }
+}
