@@ -74,6 +74,9 @@ public final class Directory {
    */
   public void watch(MqttConnection connected, String filter) {
     connection = connected;
+    synchronized (this) {
+      lastMessageNanos = System.nanoTime(); // the quiet of awaitQuiet starts with the subscription
+    }
     connected.subscribe(List.of(filter));
   }
 
@@ -88,8 +91,9 @@ public final class Directory {
   }
 
   /**
-   * Waits until no message has come for {@code quiet}, or {@code limit} has passed: retained
-   * messages come at once after subscribing, so a quiet moment means they are all in.
+   * Waits until no message has come for {@code quiet} since the last one or since {@link #watch},
+   * or {@code limit} has passed: retained messages come at once after subscribing, so a quiet
+   * moment means they are all in.
    *
    * @return whether it went quiet within the limit
    */
