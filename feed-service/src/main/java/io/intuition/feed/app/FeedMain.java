@@ -19,6 +19,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
@@ -204,7 +205,7 @@ public final class FeedMain implements Callable<Integer> {
   }
 
   private Announcement birth() {
-    Instant started = Instant.now();
+    Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     return new Announcement(
         name,
         "feed",
