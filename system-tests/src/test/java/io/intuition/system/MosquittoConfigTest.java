@@ -23,7 +23,8 @@ class MosquittoConfigTest {
             new Grant("write", "orders"),
             new Grant("write", "quotes/rejected"),
             new Grant("read", "indicators/#"));
-    assertThat(ACL.grants().get("feed")).containsExactly(new Grant("write", "quotes"));
+    assertThat(ACL.grants().get("feed"))
+        .containsExactly(new Grant("write", "quotes"), new Grant("readwrite", "services/feed/+"));
     assertThat(ACL.grants().get("indicators"))
         .containsExactlyInAnyOrder(new Grant("read", "quotes"), new Grant("write", "indicators/#"));
   }

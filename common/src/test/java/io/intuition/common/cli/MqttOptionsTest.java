@@ -253,8 +253,17 @@ class MqttOptionsTest {
     assertThat(err.toString()).contains("MQTT version must be auto, 3 or 5, but was \"4\"");
   }
 
+  @Test
+  void keepAlive_readsItsVariableAndDefaultsTo30Seconds() {
+    assertThat(parse().keepAliveSeconds()).isEqualTo(30);
+    environment.put("SVC_KEEP_ALIVE", "2");
+
+    assertThat(parse().keepAliveSeconds()).isEqualTo(2);
+    assertThat(parse("--keep-alive", "5").keepAliveSeconds()).isEqualTo(5);
+  }
+
   private Service service() {
-    return new Service(new MqttOptions("SVC", "svc-1", environment::get));
+    return new Service(new MqttOptions("SVC", "svc-1", "mqtt://localhost:1883", environment::get));
   }
 
   /** The settings of a fresh command line: picocli resets options to what they held before. */
