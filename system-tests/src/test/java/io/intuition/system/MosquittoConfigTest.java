@@ -26,7 +26,10 @@ class MosquittoConfigTest {
     assertThat(ACL.grants().get("feed"))
         .containsExactly(new Grant("write", "quotes"), new Grant("readwrite", "services/feed/+"));
     assertThat(ACL.grants().get("indicators"))
-        .containsExactlyInAnyOrder(new Grant("read", "quotes"), new Grant("write", "indicators/#"));
+        .containsExactlyInAnyOrder(
+            new Grant("read", "quotes"),
+            new Grant("write", "indicators/#"),
+            new Grant("readwrite", "services/indicator/+"));
   }
 
   @Test

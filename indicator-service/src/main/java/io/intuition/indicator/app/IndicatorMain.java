@@ -4,6 +4,9 @@ import io.intuition.common.cli.BuildInfo;
 import io.intuition.common.cli.FatalErrors;
 import io.intuition.common.cli.Lifecycle;
 import io.intuition.common.cli.MqttOptions;
+import io.intuition.common.discovery.Announcement;
+import io.intuition.common.discovery.Announcer;
+import io.intuition.common.discovery.Topics;
 import io.intuition.common.mqtt.BrokerRefusedException;
 import io.intuition.common.mqtt.MqttSettings;
 import io.intuition.indicator.compute.IndicatorSpec;
@@ -12,6 +15,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.zip.CRC32;
@@ -105,6 +109,14 @@ public final class IndicatorMain implements Callable<Integer> {
   String topicPrefix;
 
   @Option(
+      names = "--name",
+      defaultValue = "${env:INDICATOR_NAME:-indicators}",
+      description =
+          "The name it announces itself by, as services/indicator/NAME (env INDICATOR_NAME,"
+              + " default ${DEFAULT-VALUE}).")
+  String name;
+
+  @Option(
       names = "--max-symbols",
       defaultValue = "${env:INDICATOR_MAX_SYMBOLS:-10000}",
       description =
@@ -158,18 +170,39 @@ public final class IndicatorMain implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--max-held must be between 1 and 65535, but was " + maxHeld);
     }
+    Topics.requireLevel("--name", name);
+    IndicatorTopic topic = new IndicatorTopic(topicPrefix);
+    Announcer announcer = new Announcer(birth(topic, specs));
     settings
+        .lastWill(announcer.lastWill())
         .persistentSession(true)
         .receiveMaximum(maxHeld)
         .maxInflight(maxHeld)
         .maxPacketBytes(MAX_PACKET_BYTES);
     return new IndicatorService.Config(
         settings.build(),
+        announcer,
         topics,
         specs,
-        new IndicatorTopic(topicPrefix),
+        topic,
         maxSymbols,
         maxHeld * REMEMBERED_PER_HELD);
+  }
+
+  /** What the service says of itself: the channels it publishes, one per indicator and window. */
+  private Announcement birth(IndicatorTopic topic, List<IndicatorSpec> specs) {
+    Instant started = Instant.now();
+    return new Announcement(
+        name,
+        "indicator",
+        Announcement.ONLINE,
+        BUILD.version(),
+        null,
+        null,
+        null,
+        specs.stream().map(spec -> topic.filter(spec.kind(), spec.window())).toList(),
+        started.toString(),
+        Announcer.seq(started));
   }
 
   /** A client id stable for this host, short enough for any MQTT 3.1.1 broker. */

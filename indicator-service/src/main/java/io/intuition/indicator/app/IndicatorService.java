@@ -1,6 +1,7 @@
 package io.intuition.indicator.app;
 
 import io.intuition.common.cli.Lifecycle;
+import io.intuition.common.discovery.Announcer;
 import io.intuition.common.mqtt.BrokerRefusedException;
 import io.intuition.common.mqtt.MqttConnection;
 import io.intuition.common.mqtt.MqttHandler;
@@ -28,14 +29,18 @@ import org.slf4j.LoggerFactory;
 final class IndicatorService {
   private static final Logger log = LoggerFactory.getLogger(IndicatorService.class);
   private static final Duration DRAIN = Duration.ofSeconds(3);
+  private static final Duration DEATH_WAIT = Duration.ofSeconds(1);
 
   /**
    * Everything the service is configured with.
    *
+   * @param mqtt the broker, with the announcer's last will
+   * @param announcer what announces the service on services/indicator/NAME
    * @param remembered how many quotes' values are kept for quotes delivered again
    */
   record Config(
       MqttSettings mqtt,
+      Announcer announcer,
       List<String> channels,
       List<IndicatorSpec> specs,
       IndicatorTopic topic,
@@ -73,16 +78,19 @@ final class IndicatorService {
         config.channels(),
         config.topic(),
         config.mqtt().url());
-    try (MqttConnection connection = MqttConnection.create(config.mqtt(), new Handler())) {
+    try (MqttConnection connection =
+        MqttConnection.create(config.mqtt(), config.announcer().handler(new Handler()))) {
       broker.use(connection);
       if (connection.connect(lifecycle)) {
         connection.subscribe(config.channels());
+        config.announcer().announce(connection);
         lifecycle.awaitStop();
       }
       intake.stop();
       if (!intake.awaitIdle(DRAIN)) {
         log.warn("{} quotes still unconfirmed: they come again next time", intake.held());
       }
+      config.announcer().stop(DEATH_WAIT);
       log.info("computed {} quotes, {} values published", intake.quotes(), intake.published());
     } catch (BrokerRefusedException e) {
       return fail(e.getMessage());

@@ -1,5 +1,6 @@
 package io.intuition.indicator.publish;
 
+import io.intuition.common.indicator.IndicatorKind;
 import io.intuition.common.indicator.IndicatorValue;
 
 /**
@@ -29,6 +30,13 @@ public final class IndicatorTopic {
   /** The topic of {@code value}. */
   public String of(IndicatorValue value) {
     return value.topic(prefix);
+  }
+
+  /**
+   * The filter of every symbol's values of one indicator: {@code <prefix>/+/<indicator>/<window>}.
+   */
+  public String filter(IndicatorKind kind, int window) {
+    return prefix + "/+/" + kind.wireName() + "/" + window;
   }
 
   @Override

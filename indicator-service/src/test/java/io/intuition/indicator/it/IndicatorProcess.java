@@ -33,7 +33,7 @@ final class IndicatorProcess {
     ProcessBuilder builder = new ProcessBuilder(command).directory(ProjectPaths.root().toFile());
     builder.environment().keySet().removeIf(key -> key.startsWith("INDICATOR_"));
     ManagedProcess process = ManagedProcess.start("indicator-service", builder);
-    process.awaitLog("subscribed to [", SUBSCRIBED);
+    process.awaitLog("subscribed to [quotes", SUBSCRIBED);
     return process;
   }
 }

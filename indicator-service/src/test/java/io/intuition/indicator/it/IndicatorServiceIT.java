@@ -130,6 +130,29 @@ class IndicatorServiceIT {
     assertThat(second.stderr()).contains("connected to broker");
   }
 
+  @Test
+  void running_announcesItsChannels_andStoppedCleanly_isOffline() throws Exception {
+    TopicRecorder services = record("services/indicator/#");
+    ManagedProcess service =
+        service("indicator-announce", "--name", "ind-1", "--sma", "3,8", "--ema", "12");
+
+    await().atMost(VALUES).until(() -> !services.texts("services/indicator/ind-1").isEmpty());
+    Map<String, Object> birth = parse(services.texts("services/indicator/ind-1").get(0));
+    assertThat(birth)
+        .containsEntry("name", "ind-1")
+        .containsEntry("kind", "indicator")
+        .containsEntry(
+            "channels", List.of("indicators/+/sma/3", "indicators/+/sma/8", "indicators/+/ema/12"))
+        .doesNotContainKey("state");
+
+    assertThat(service.terminate(Duration.ofSeconds(10))).isTrue();
+    assertThat(service.exitValue()).isZero();
+    List<String> said = services.texts("services/indicator/ind-1");
+    assertThat(parse(said.get(said.size() - 1)))
+        .containsEntry("state", "offline")
+        .containsEntry("seq", birth.get("seq"));
+  }
+
   private static long distinctTs(TopicRecorder values) {
     return List.of("indicators/GOOG/sma/1", "indicators/AAPL/sma/1").stream()
         .flatMap(topic -> values.texts(topic).stream())
