@@ -128,6 +128,15 @@ public final class FeedMain implements Callable<Integer> {
           "Replay a CSV by its dates, X times faster, instead of at --rate (env FEED_SPEED).")
   Double speed;
 
+  @Option(
+      names = "--max-gap",
+      defaultValue = "${env:FEED_MAX_GAP}",
+      paramLabel = "SECONDS",
+      description =
+          "With --speed: wait at most this long between two quotes, however far apart their"
+              + " times, such as 0.2 for daily data (env FEED_MAX_GAP, default: no limit).")
+  Double maxGap;
+
   @Spec CommandSpec spec;
 
   private final Lifecycle lifecycle = new Lifecycle(CLOSE_LIMIT);
@@ -177,7 +186,8 @@ public final class FeedMain implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--topic must be a topic name without wildcards, but was \"" + topic + "\"");
     }
-    Schedule schedule = speed != null ? Schedule.byTimestamps(speed) : Schedule.fixedRate(rate);
+    Schedule schedule =
+        speed != null ? Schedule.byTimestamps(speed, gap()) : Schedule.fixedRate(rate);
     long limit = count != null ? count : Long.MAX_VALUE;
     return new Feed.Config(
         settings.maxInflight(QuotePublisher.MAX_IN_FLIGHT).build(),
@@ -186,6 +196,17 @@ public final class FeedMain implements Callable<Integer> {
         schedule,
         limit,
         terminal());
+  }
+
+  private Duration gap() {
+    if (maxGap == null) {
+      return null;
+    }
+    if (!(maxGap >= 0) || Double.isInfinite(maxGap)) {
+      throw new IllegalArgumentException(
+          "--max-gap must be zero or more seconds, but was " + maxGap);
+    }
+    return Duration.ofNanos(Math.round(maxGap * 1e9));
   }
 
   private void checkSource() {
@@ -201,6 +222,10 @@ public final class FeedMain implements Callable<Integer> {
       if (!replay) {
         throw new IllegalArgumentException("--speed replays a CSV: it needs --csv or --sample");
       }
+    }
+    if (maxGap != null && speed == null) {
+      throw new IllegalArgumentException(
+          "--max-gap cuts the waits of a replay by time: it needs --speed");
     }
   }
 

@@ -41,7 +41,8 @@ class FeedMainTest {
         .contains("Usage: feed-service", "-m, --mqtt", "--topic", "--rate", "--count", "--qos")
         .contains("--client-id", "--username", "--password-file", "--symbols", "--seed", "--csv")
         .contains("--ca-file", "--cert-file", "--key-file", "--insecure", "FEED_PASSWORD")
-        .contains("--sample", "--speed", "--version", "FEED_MQTT", "FEED_RATE", "Exit codes:");
+        .contains("--sample", "--speed", "--max-gap", "--version", "FEED_MQTT", "FEED_RATE")
+        .contains("FEED_MAX_GAP", "Exit codes:");
     assertThat(err.toString()).isEmpty();
   }
 
@@ -170,6 +171,23 @@ class FeedMainTest {
     assertThat(err.toString().lines())
         .singleElement()
         .satisfies(line -> assertThat(line).contains("--speed needs a date column"));
+  }
+
+  @Test
+  void maxGapWithoutSpeed_printsOneLineAndExitsTwo() {
+    assertThat(execute("--sample", "--max-gap", "0.5")).isEqualTo(2);
+
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "feed-service: --max-gap cuts the waits of a replay by time: it needs --speed");
+  }
+
+  @Test
+  void negativeMaxGap_printsOneLineAndExitsTwo() {
+    assertThat(execute("--sample", "--speed", "60", "--max-gap", "-1")).isEqualTo(2);
+
+    assertThat(err.toString().lines())
+        .containsExactly("feed-service: --max-gap must be zero or more seconds, but was -1.0");
   }
 
   @Test
