@@ -93,8 +93,9 @@ final class Feed {
           break;
         }
       }
-      publisher.drain(DRAIN);
     } finally {
+      // also when the source fails: what was sent before is confirmed and counted
+      publisher.drain(DRAIN);
       progress.close();
       log.info("{}{}", progress.summary(), problems(publisher));
     }
