@@ -52,6 +52,19 @@ record ResultColumns(Column sid, Column price, Column time, TimeType timeType) {
     Column sid = find(columns, SID_NAMES);
     Column price = find(columns, PRICE_NAMES);
     Column time = find(columns, TIME_NAMES);
+    requirePresent(columns, sid, price, time);
+    if (!TimeType.NUMBERS.contains(price.type()) && !TimeType.TEXTS.contains(price.type())) {
+      throw new IllegalArgumentException(
+          "returns the price column "
+              + price.label()
+              + " of type "
+              + price.typeName()
+              + ", but a price must be a number or text");
+    }
+    return new ResultColumns(sid, price, time, timeType(time));
+  }
+
+  private static void requirePresent(List<Column> columns, Column sid, Column price, Column time) {
     List<String> missing = new ArrayList<>();
     addIf(missing, sid == null, "a symbol column (" + names(SID_NAMES) + ")");
     addIf(missing, price == null, "a price column (" + names(PRICE_NAMES) + ")");
@@ -64,16 +77,11 @@ record ResultColumns(Column sid, Column price, Column time, TimeType timeType) {
               + describe(columns)
               + ": name them with AS, as in SELECT ticker AS sid");
     }
-    if (!TimeType.NUMBERS.contains(price.type()) && !TimeType.TEXTS.contains(price.type())) {
-      throw new IllegalArgumentException(
-          "returns the price column "
-              + price.label()
-              + " of type "
-              + price.typeName()
-              + ", but a price must be a number or text");
-    }
-    TimeType timeType = TimeType.of(time.type(), time.typeName());
-    if (timeType == null) {
+  }
+
+  private static TimeType timeType(Column time) {
+    TimeType type = TimeType.of(time.type(), time.typeName());
+    if (type == null) {
       throw new IllegalArgumentException(
           "returns the time column "
               + time.label()
@@ -82,7 +90,7 @@ record ResultColumns(Column sid, Column price, Column time, TimeType timeType) {
               + ", but a time must be a "
               + TimeType.ACCEPTED);
     }
-    return new ResultColumns(sid, price, time, timeType);
+    return type;
   }
 
   /**
