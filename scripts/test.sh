@@ -4,9 +4,10 @@
 #
 #   scripts/test.sh [extra maven arguments]
 #
-# Prepares what it can by itself (the Node peer, via npm, into interop/node/node_modules; a
-# Mosquitto 2.0.13+ beside the system one, via scripts/setup-fixed-mosquitto.sh) and names what
-# it cannot install instead of failing halfway.
+# Needs a PostgreSQL on 127.0.0.1:5432 with a database test that trusts logins from 127.0.0.1, or
+# INTUITION_PG_URL naming another. Prepares what it can by itself (the Node peer, via npm, into
+# interop/node/node_modules; a Mosquitto 2.0.13+ beside the system one, via
+# scripts/setup-fixed-mosquitto.sh) and names what it cannot install instead of failing halfway.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -32,6 +33,15 @@ fi
 
 command -v openssl >/dev/null 2>&1 ||
   missing "openssl is missing: install it (apt-get install openssl); the TLS tests make their certificates with it"
+
+# the JDBC replay tests read from a real PostgreSQL, by default the local one's database test
+if [ -z "${INTUITION_PG_URL:-}" ]; then
+  if command -v pg_isready >/dev/null 2>&1; then
+    pg_isready -q -h 127.0.0.1 -p 5432
+  else
+    (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null
+  fi || missing "PostgreSQL is not reachable on 127.0.0.1:5432: the JDBC replay tests need one with a database test that trusts logins from 127.0.0.1 (apt-get install postgresql, then as .ci/run does), or set INTUITION_PG_URL=jdbc:postgresql://host:port/database?user=name"
+fi
 
 scripts/setup-node-peer.sh
 # a broker without 2.0.11's inflight-quota bug, for the tests that need one; they skip without it

@@ -86,8 +86,8 @@ final class Feed {
   }
 
   private void send(QuotePublisher publisher) throws InterruptedException, SourceException {
-    Pacer pacer = new Pacer(config.schedule());
     Progress progress = Progress.start(total(), publisher::confirmed, config.terminal());
+    Pacer pacer = new Pacer(config.schedule(), (tick, wait) -> progress.nextDue(tick.time(), wait));
     try {
       for (long index = 0; index < config.limit() && !lifecycle.isStopping(); index++) {
         Tick tick = source.next();
@@ -97,8 +97,9 @@ final class Feed {
           break;
         }
       }
-      publisher.drain(DRAIN);
     } finally {
+      // also when the source fails: what was sent before is confirmed and counted
+      publisher.drain(DRAIN);
       progress.close();
       log.info("{}{}", progress.summary(), problems(publisher));
     }

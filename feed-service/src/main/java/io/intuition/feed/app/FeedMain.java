@@ -9,14 +9,10 @@ import io.intuition.common.discovery.Announcer;
 import io.intuition.common.discovery.Topics;
 import io.intuition.common.mqtt.BrokerRefusedException;
 import io.intuition.common.mqtt.MqttSettings;
-import io.intuition.feed.pace.Schedule;
 import io.intuition.feed.publish.QuotePublisher;
-import io.intuition.feed.source.CsvReplay;
 import io.intuition.feed.source.QuoteSource;
-import io.intuition.feed.source.RandomWalk;
 import io.intuition.feed.source.SourceException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,7 +27,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Starts the feed-service: quotes from a random walk or a CSV file, published to MQTT. */
+/**
+ * Starts the feed-service: quotes from a random walk, a CSV file or a database query, published to
+ * MQTT.
+ */
 @Command(
     name = "feed-service",
     mixinStandardHelpOptions = true,
@@ -40,20 +39,30 @@ import picocli.CommandLine.Spec;
     usageHelpAutoWidth = true,
     description = {
       "Publishes quotes to an MQTT topic as JSON {\"sid\":\"GOOG\",\"quote\":345.12,\"ts\":<epoch"
-          + " micros>}: synthetic prices (a seeded random walk per symbol, rounded to cents) or"
-          + " the rows of a CSV file. ts is the row's date when the file has one, else the time"
-          + " of sending.",
+          + " micros>}: synthetic prices (a seeded random walk per symbol, rounded to cents), the"
+          + " rows of a CSV file, or those of a database query. ts is the row's time when it has"
+          + " one, else the time of sending.",
       "CSV headers (any case, any order): sid,price / symbol,price / sid,quote, or OHLCV such as"
           + " date,symbol,open,high,low,close,volume (close is the price; date is YYYY-MM-DD, an"
           + " ISO date-time or epoch seconds). Bad rows are logged with their line number and"
-          + " skipped."
+          + " skipped.",
+      "A query (--jdbc, --query) must return, named in any case, a symbol column (sid, symbol or"
+          + " ticker), a price column (close, price or quote: a number or text) and a time column"
+          + " (ts, timestamp, datetime, time or date: timestamp, taken as UTC; timestamp with time"
+          + " zone; date; a number of epoch seconds; or text as in a CSV file), in time order:"
+          + " end it with ORDER BY the time. A row earlier than the one before it ends the replay"
+          + " (exit 1). Rows are streamed, so a table of any size takes little memory. Bad rows"
+          + " are logged with their row number and skipped."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every quote sent, or stopped cleanly (SIGTERM or Ctrl-C)",
-      "1:the CSV file is missing or has no usable header",
-      "2:invalid command line (such as a malformed --mqtt URL, --rate 0, or a --password-file"
-          + " or --ca-file that cannot be read)",
+      "1:the CSV file is missing or has no usable header; or the database cannot be reached or"
+          + " refuses the login, the query fails (a missing table, bad SQL), returns no symbol,"
+          + " price or time column, or returns a row earlier than the one before it",
+      "2:invalid command line (such as a malformed --mqtt URL, --rate 0, a --jdbc URL of a"
+          + " database without a driver here, or a --password-file or --ca-file that cannot be"
+          + " read)",
       "3:the JVM ran out of heap (-XX:+ExitOnOutOfMemoryError, as scripts/run.sh and the"
           + " images set): restart it",
       BrokerRefusedException.EXIT_CODE
@@ -65,7 +74,6 @@ import picocli.CommandLine.Spec;
     })
 public final class FeedMain implements Callable<Integer> {
   static final BuildInfo BUILD = BuildInfo.load("/io/intuition/feed/build.properties");
-  private static final List<String> DEFAULT_SYMBOLS = List.of("GOOG", "AAPL", "MSFT");
   private static final Duration CLOSE_LIMIT = Duration.ofSeconds(5);
 
   @Mixin(name = "mqtt")
@@ -103,43 +111,8 @@ public final class FeedMain implements Callable<Integer> {
       description = "MQTT QoS of the quotes: 0, 1 or 2 (env FEED_QOS, default ${DEFAULT-VALUE}).")
   int qos;
 
-  @Option(
-      names = "--symbols",
-      split = ",",
-      defaultValue = "${env:FEED_SYMBOLS}",
-      paramLabel = "SID",
-      description =
-          "Synthetic prices for these symbols, comma-separated (env FEED_SYMBOLS, default"
-              + " GOOG,AAPL,MSFT when no --csv or --sample).")
-  List<String> symbols;
-
-  @Option(
-      names = "--seed",
-      defaultValue = "${env:FEED_SEED}",
-      description = "Seed of the synthetic prices (env FEED_SEED, default: random, and logged).")
-  Long seed;
-
-  @Option(
-      names = "--csv",
-      defaultValue = "${env:FEED_CSV}",
-      paramLabel = "FILE",
-      description = "Replay this CSV file instead of synthetic prices (env FEED_CSV).")
-  Path csv;
-
-  @Option(
-      names = "--sample",
-      defaultValue = "${env:FEED_SAMPLE:-false}",
-      description =
-          "Replay the bundled sample: 200 daily OHLCV rows of 4 symbols (env FEED_SAMPLE=true).")
-  boolean sample;
-
-  @Option(
-      names = "--speed",
-      defaultValue = "${env:FEED_SPEED}",
-      paramLabel = "X",
-      description =
-          "Replay a CSV by its dates, X times faster, instead of at --rate (env FEED_SPEED).")
-  Double speed;
+  @Mixin(name = "source")
+  SourceOptions sources = new SourceOptions();
 
   @Spec CommandSpec spec;
 
@@ -156,18 +129,14 @@ public final class FeedMain implements Callable<Integer> {
     Feed.Config config;
     QuoteSource source;
     try {
-      checkSource();
+      sources.check();
       config = config();
-      source = source();
+      source = sources.open();
     } catch (IllegalArgumentException e) {
       return usageError(e.getMessage());
     } catch (SourceException e) {
       spec.commandLine().getErr().println("feed-service: " + e.getMessage());
       return 1;
-    }
-    if (speed != null && !source.timed()) {
-      source.close();
-      return usageError("--speed needs a date column, but " + source + " has none");
     }
     return new Feed(config, source, lifecycle, spec.commandLine().getErr()).run();
   }
@@ -180,7 +149,7 @@ public final class FeedMain implements Callable<Integer> {
   private Feed.Config config() {
     MqttSettings.Builder settings = mqtt.settings(randomClientId());
     Topics.requireLevel("--name", name);
-    positive("--rate", rate);
+    SourceOptions.positive("--rate", rate);
     if (count != null && count <= 0) {
       throw new IllegalArgumentException("--count must be positive, but was " + count);
     }
@@ -191,7 +160,6 @@ public final class FeedMain implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--topic must be a topic name without wildcards, but was \"" + topic + "\"");
     }
-    Schedule schedule = speed != null ? Schedule.byTimestamps(speed) : Schedule.fixedRate(rate);
     long limit = count != null ? count : Long.MAX_VALUE;
     Announcer announcer = new Announcer(birth());
     return new Feed.Config(
@@ -199,7 +167,7 @@ public final class FeedMain implements Callable<Integer> {
         announcer,
         topic,
         qos,
-        schedule,
+        sources.schedule(rate),
         limit,
         terminal());
   }
@@ -219,34 +187,6 @@ public final class FeedMain implements Callable<Integer> {
         Announcer.seq(started));
   }
 
-  private void checkSource() {
-    if (csv != null && sample) {
-      throw new IllegalArgumentException("--csv and --sample cannot be combined");
-    }
-    boolean replay = csv != null || sample;
-    if (replay && spec.commandLine().getParseResult().hasMatchedOption("--symbols")) {
-      throw new IllegalArgumentException("--symbols cannot be combined with --csv or --sample");
-    }
-    if (speed != null) {
-      positive("--speed", speed);
-      if (!replay) {
-        throw new IllegalArgumentException("--speed replays a CSV: it needs --csv or --sample");
-      }
-    }
-  }
-
-  private QuoteSource source() throws SourceException {
-    if (csv != null) {
-      return CsvReplay.open(csv);
-    }
-    if (sample) {
-      return CsvReplay.sample();
-    }
-    List<String> names =
-        symbols == null ? DEFAULT_SYMBOLS : symbols.stream().map(String::trim).toList();
-    return new RandomWalk(names, seed != null ? seed : ThreadLocalRandom.current().nextLong());
-  }
-
   private PrintWriter terminal() {
     return System.console() != null ? spec.commandLine().getOut() : null;
   }
@@ -254,12 +194,6 @@ public final class FeedMain implements Callable<Integer> {
   private int usageError(String message) {
     spec.commandLine().getErr().println("feed-service: " + message);
     return 2;
-  }
-
-  private static void positive(String option, double value) {
-    if (!(value > 0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException(option + " must be a positive number, but was " + value);
-    }
   }
 
   static String randomClientId() {

@@ -6,17 +6,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A tick is due its time's distance from the first tick's time, divided by the speed. */
+/**
+ * A tick is due the time since the previous tick divided by the speed after it, that gap cut to the
+ * longest wait if one is set. A tick earlier than one before it is due with the previous one.
+ */
 final class ByTimestamps implements Schedule {
   private static final double NANOS_PER_SECOND = 1e9;
   private final double speed;
-  private Instant first;
+  private final long maxGapNanos;
+  private Instant latest;
+  private long due;
 
-  ByTimestamps(double speed) {
+  ByTimestamps(double speed, Duration maxGap) {
     if (!(speed > 0) || Double.isInfinite(speed)) {
       throw new IllegalArgumentException("speed must be a positive number, but was " + speed);
     }
+    if (maxGap != null && maxGap.isNegative()) {
+      throw new IllegalArgumentException("max gap must not be negative, but was " + maxGap);
+    }
     this.speed = speed;
+    this.maxGapNanos = maxGap == null ? Long.MAX_VALUE : maxGap.toNanos();
   }
 
   /**
@@ -27,16 +36,28 @@ final class ByTimestamps implements Schedule {
   @Override
   public long dueNanos(long index, Tick tick) {
     Instant time = Objects.requireNonNull(tick.time(), "tick time");
-    if (first == null) {
-      first = time;
+    if (latest == null) {
+      latest = time;
+    } else if (time.isAfter(latest)) {
+      due += Math.min(scaled(Duration.between(latest, time)), maxGapNanos);
+      latest = time;
     }
-    Duration since = Duration.between(first, time);
-    double nanos = since.getSeconds() * NANOS_PER_SECOND + since.getNano();
-    return Math.round(nanos / speed);
+    return due;
+  }
+
+  private long scaled(Duration gap) {
+    return Math.round((gap.getSeconds() * NANOS_PER_SECOND + gap.getNano()) / speed);
   }
 
   @Override
   public String toString() {
-    return BigDecimal.valueOf(speed).stripTrailingZeros().toPlainString() + "x the file's pace";
+    String pace = plain(speed) + "x the recorded pace";
+    return maxGapNanos == Long.MAX_VALUE
+        ? pace
+        : pace + ", waits cut to " + plain(maxGapNanos / NANOS_PER_SECOND) + " s";
+  }
+
+  private static String plain(double value) {
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 }

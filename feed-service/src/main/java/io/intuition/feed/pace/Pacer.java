@@ -1,7 +1,9 @@
 package io.intuition.feed.pace;
 
 import io.intuition.feed.source.Tick;
+import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
@@ -10,26 +12,41 @@ import java.util.function.LongSupplier;
  * tick on {@link System#nanoTime()}, not from the previous send, so the rate does not drift however
  * long each send takes; a short delay is made up by sending the next ticks at once, but after a
  * stall of more than a second (a broker outage) the schedule starts over rather than flood the
- * broker. A tick never goes before the previous one, even if its time is earlier. Single-threaded.
+ * broker. A tick never goes before the previous one, even if its time is earlier. A wait longer
+ * than {@link #LONG_WAIT} is announced before it starts. Single-threaded.
  */
 public final class Pacer {
+  /** A wait worth telling the user about: longer than this, it is announced. */
+  public static final Duration LONG_WAIT = Duration.ofSeconds(5);
+
   static final long MAX_LAG_NANOS = 1_000_000_000L;
   private static final long MAX_PARK_NANOS = 50_000_000L;
 
   private final Schedule schedule;
   private final LongSupplier clock;
+  private final BiConsumer<Tick, Duration> longWaits;
   private boolean started;
   private long start;
   private long last;
 
-  /** A pacer on the system clock. */
+  /** A pacer on the system clock that announces nothing. */
   public Pacer(Schedule schedule) {
-    this(schedule, System::nanoTime);
+    this(schedule, (tick, wait) -> {});
   }
 
-  Pacer(Schedule schedule, LongSupplier clock) {
+  /**
+   * A pacer on the system clock.
+   *
+   * @param longWaits told of each wait longer than {@link #LONG_WAIT}: the tick and the wait
+   */
+  public Pacer(Schedule schedule, BiConsumer<Tick, Duration> longWaits) {
+    this(schedule, System::nanoTime, longWaits);
+  }
+
+  Pacer(Schedule schedule, LongSupplier clock, BiConsumer<Tick, Duration> longWaits) {
     this.schedule = schedule;
     this.clock = clock;
+    this.longWaits = longWaits;
   }
 
   /**
@@ -39,7 +56,11 @@ public final class Pacer {
    */
   public boolean await(long index, Tick tick, BooleanSupplier stopping) {
     long due = due(index, tick);
-    for (long wait = due - clock.getAsLong(); wait > 0; wait = due - clock.getAsLong()) {
+    long wait = due - clock.getAsLong();
+    if (wait > LONG_WAIT.toNanos()) {
+      longWaits.accept(tick, Duration.ofNanos(wait));
+    }
+    for (; wait > 0; wait = due - clock.getAsLong()) {
       if (stopping.getAsBoolean() || Thread.currentThread().isInterrupted()) {
         return false;
       }

@@ -1,6 +1,7 @@
 package io.intuition.feed.pace;
 
 import io.intuition.feed.source.Tick;
+import java.time.Duration;
 
 /** When each tick is due, counted from the first one. */
 public interface Schedule {
@@ -26,6 +27,18 @@ public interface Schedule {
    * @throws IllegalArgumentException if {@code speed} is not positive
    */
   static Schedule byTimestamps(double speed) {
-    return new ByTimestamps(speed);
+    return new ByTimestamps(speed, null);
+  }
+
+  /**
+   * As {@link #byTimestamps(double)}, but no tick waits longer than {@code maxGap} after the one
+   * before it, however far apart their times: at 60 with a gap of 0.5 s, a day of daily quotes
+   * waits half a second instead of 24 minutes.
+   *
+   * @param maxGap the longest wait between two ticks, or null for no limit
+   * @throws IllegalArgumentException if {@code speed} is not positive or {@code maxGap} negative
+   */
+  static Schedule byTimestamps(double speed, Duration maxGap) {
+    return new ByTimestamps(speed, maxGap);
   }
 }

@@ -1,6 +1,8 @@
 package io.intuition.feed.progress;
 
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
@@ -12,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Shows how far a run is: on a terminal, when the total is known, a bar redrawn five times a
- * second; otherwise a log line every five seconds ({@code sent 512/1000 quotes, 98.7/s}). Runs on
+ * second; otherwise a log line every five seconds ({@code sent 512/1000 quotes, 98.7/s}). A long
+ * wait for the next quote is shown beside the bar until it is over, or else logged once. Runs on
  * its own daemon thread, reading the count it is given.
  */
 public final class Progress implements AutoCloseable {
@@ -24,6 +27,8 @@ public final class Progress implements AutoCloseable {
   private final LongSupplier sent;
   private final PrintWriter terminal;
   private final long start = System.nanoTime();
+  private volatile NextQuote next;
+  private int drawn;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           task -> {
@@ -48,6 +53,16 @@ public final class Progress implements AutoCloseable {
     long period = progress.drawsBar() ? BAR_PERIOD_MS : LOG_PERIOD_MS;
     progress.timer.scheduleAtFixedRate(progress::report, period, period, TimeUnit.MILLISECONDS);
     return progress;
+  }
+
+  /** Shows that the next quote, of {@code time} (null if it has none), is due in {@code wait}. */
+  public void nextDue(Instant time, Duration wait) {
+    double seconds = wait.toNanos() / 1e9;
+    if (drawsBar()) {
+      next = new NextQuote(time, System.nanoTime() + wait.toNanos());
+    } else {
+      log.info("{}", ProgressBar.nextQuote(time, seconds));
+    }
   }
 
   /** The closing line: {@code sent 1000 quotes in 10.1 s, 98.9/s}. */
@@ -88,8 +103,17 @@ public final class Progress implements AutoCloseable {
 
   private void draw() {
     long done = sent.getAsLong();
-    terminal.print("\r" + ProgressBar.render(done, total.getAsLong(), perSecond(done)));
+    String line = ProgressBar.render(done, total.getAsLong(), perSecond(done)) + waiting();
+    // spaces over what a longer line drew before
+    terminal.print("\r" + line + " ".repeat(Math.max(0, drawn - line.length())));
     terminal.flush();
+    drawn = line.length();
+  }
+
+  private String waiting() {
+    NextQuote quote = next;
+    long left = quote == null ? 0 : quote.dueAt() - System.nanoTime();
+    return left > 0 ? "  " + ProgressBar.nextQuote(quote.time(), left / 1e9) : "";
   }
 
   private String rate(long done) {
@@ -104,4 +128,7 @@ public final class Progress implements AutoCloseable {
   private double seconds() {
     return (System.nanoTime() - start) / 1e9;
   }
+
+  /** The quote waited for: its time, and the {@link System#nanoTime()} it is due at. */
+  private record NextQuote(Instant time, long dueAt) {}
 }

@@ -1,8 +1,10 @@
 package io.intuition.feed.progress;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Locale;
 
-/** Draws {@code [#####-----] 512/1000 98.7/s ETA 5s}. */
+/** Draws {@code [#####-----] 512/1000 98.7/s ETA 5s}, and says when the next quote is due. */
 final class ProgressBar {
   static final int WIDTH = 30;
 
@@ -23,6 +25,19 @@ final class ProgressBar {
         + rate(perSecond)
         + "  ETA "
         + eta;
+  }
+
+  /**
+   * {@code next quote 2024-01-03 in 24m00s}: its time as a date when it is midnight UTC, else as an
+   * instant, and none when the quote has none.
+   */
+  static String nextQuote(Instant time, double seconds) {
+    return "next quote " + (time == null ? "" : when(time) + " ") + "in " + eta(seconds);
+  }
+
+  private static String when(Instant time) {
+    boolean midnight = time.atOffset(ZoneOffset.UTC).toLocalTime().toNanoOfDay() == 0;
+    return midnight ? time.atOffset(ZoneOffset.UTC).toLocalDate().toString() : time.toString();
   }
 
   /** A rate such as {@code 98.7/s}. */

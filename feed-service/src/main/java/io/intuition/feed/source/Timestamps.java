@@ -12,8 +12,10 @@ import java.time.temporal.TemporalAccessor;
 import java.util.regex.Pattern;
 
 /** Reads the dates CSV files carry; a date or date-time without a zone is taken as UTC. */
-final class Timestamps {
-  static final String FORMATS = "YYYY-MM-DD, an ISO date-time or epoch seconds";
+public final class Timestamps {
+  /** The formats {@link #parse} reads, for messages. */
+  public static final String FORMATS = "YYYY-MM-DD, an ISO date-time or epoch seconds";
+
   private static final Pattern EPOCH_SECONDS = Pattern.compile("-?\\d+(\\.\\d+)?");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final BigDecimal NANOS_PER_SECOND = BigDecimal.valueOf(1_000_000_000L);
@@ -26,7 +28,7 @@ final class Timestamps {
    *
    * @throws IllegalArgumentException naming the accepted formats, if {@code text} is none of them
    */
-  static Instant parse(String text) {
+  public static Instant parse(String text) {
     try {
       if (EPOCH_SECONDS.matcher(text).matches()) {
         return epochSeconds(new BigDecimal(text));
@@ -45,7 +47,13 @@ final class Timestamps {
     }
   }
 
-  private static Instant epochSeconds(BigDecimal seconds) {
+  /**
+   * The instant {@code seconds} after the epoch, to the nanosecond.
+   *
+   * @throws ArithmeticException or {@link DateTimeException} if it is out of the range of {@link
+   *     Instant}
+   */
+  public static Instant epochSeconds(BigDecimal seconds) {
     BigDecimal whole = new BigDecimal(seconds.toBigInteger());
     long nanos = seconds.subtract(whole).multiply(NANOS_PER_SECOND).longValue();
     return Instant.ofEpochSecond(whole.longValueExact(), nanos);

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class FeedMainTest {
+  private static final String PG = "jdbc:postgresql://127.0.0.1:1/test?user=feed";
   @TempDir Path dir;
   private final FeedMain app = new FeedMain();
   private final StringWriter out = new StringWriter();
@@ -41,7 +42,10 @@ class FeedMainTest {
         .contains("Usage: feed-service", "-m, --mqtt", "--topic", "--rate", "--count", "--qos")
         .contains("--client-id", "--username", "--password-file", "--symbols", "--seed", "--csv")
         .contains("--ca-file", "--cert-file", "--key-file", "--insecure", "FEED_PASSWORD")
-        .contains("--sample", "--speed", "--version", "FEED_MQTT", "FEED_RATE", "Exit codes:");
+        .contains("--sample", "--speed", "--max-gap", "--version", "FEED_MQTT", "FEED_RATE")
+        .contains("FEED_MAX_GAP", "--jdbc", "--query", "--jdbc-user", "--jdbc-password-file")
+        .contains("FEED_JDBC", "FEED_QUERY", "FEED_JDBC_PASSWORD", "Exit codes:")
+        .doesNotContain("--jdbc-password=");
     assertThat(err.toString()).isEmpty();
   }
 
@@ -169,7 +173,8 @@ class FeedMainTest {
     assertThat(execute("--speed", "10")).isEqualTo(2);
 
     assertThat(err.toString().lines())
-        .containsExactly("feed-service: --speed replays a CSV: it needs --csv or --sample");
+        .containsExactly(
+            "feed-service: --speed replays by time: it needs --csv, --sample or --jdbc");
   }
 
   @Test
@@ -181,6 +186,132 @@ class FeedMainTest {
     assertThat(err.toString().lines())
         .singleElement()
         .satisfies(line -> assertThat(line).contains("--speed needs a date column"));
+  }
+
+  @Test
+  void maxGapWithoutSpeed_printsOneLineAndExitsTwo() {
+    assertThat(execute("--sample", "--max-gap", "0.5")).isEqualTo(2);
+
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "feed-service: --max-gap cuts the waits of a replay by time: it needs --speed");
+  }
+
+  @Test
+  void negativeMaxGap_printsOneLineAndExitsTwo() {
+    assertThat(execute("--sample", "--speed", "60", "--max-gap", "-1")).isEqualTo(2);
+
+    assertThat(err.toString().lines())
+        .containsExactly("feed-service: --max-gap must be zero or more seconds, but was -1.0");
+  }
+
+  @Test
+  void jdbcWithoutQuery_printsOneLineAndExitsTwo() {
+    assertThat(execute("--jdbc", PG)).isEqualTo(2);
+
+    assertThat(err.toString().lines())
+        .containsExactly("feed-service: --jdbc needs --query, the SQL that selects the quotes");
+  }
+
+  @Test
+  void queryWithoutJdbc_printsOneLineAndExitsTwo() {
+    assertThat(execute("--query", "select 1")).isEqualTo(2);
+
+    assertThat(err.toString().lines())
+        .containsExactly("feed-service: --query needs --jdbc, the database to run it on");
+  }
+
+  @Test
+  void jdbcAndCsv_cannotBeCombined() {
+    assertThat(execute("--csv", "x.csv", "--jdbc", PG, "--query", "select 1")).isEqualTo(2);
+
+    assertThat(err.toString().lines())
+        .containsExactly("feed-service: --csv and --jdbc cannot be combined");
+  }
+
+  @Test
+  void jdbcPasswordOption_isRefusedWithoutPrintingThePasswordAndExitsTwo() {
+    assertThat(execute("--jdbc", PG, "--query", "select 1", "--jdbc-password", "Pa55-w0rd"))
+        .isEqualTo(2);
+
+    assertThat(err.toString().lines())
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .startsWith("feed-service: --jdbc-password is not taken")
+                    .contains("--jdbc-password-file", "FEED_JDBC_PASSWORD")
+                    .doesNotContain("Pa55"));
+  }
+
+  @Test
+  void jdbcPasswordInTheUrlAndInAFile_printsOneLineAndExitsTwo() throws IOException {
+    Path file = Files.writeString(dir.resolve("db-password"), "Pa55-w0rd\n");
+
+    int exit =
+        execute(
+            "--jdbc",
+            PG + "&password=Pa55-w0rd",
+            "--query",
+            "select 1",
+            "--jdbc-password-file",
+            file.toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "feed-service: the database password is given in the URL and in"
+                + " --jdbc-password-file: give it once");
+  }
+
+  @Test
+  void jdbcPasswordFileMissing_namesTheOptionAndExitsTwo() {
+    Path missing = dir.resolve("missing");
+
+    assertThat(execute("--jdbc", PG, "--query", "select 1", "--jdbc-password-file", "" + missing))
+        .isEqualTo(2);
+
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "feed-service: cannot read --jdbc-password-file " + missing + ": no such file");
+  }
+
+  @Test
+  void jdbcUrlWithoutADriver_printsOneLineWithThePasswordMaskedAndExitsTwo() {
+    assertThat(execute("--jdbc", "jdbc:nosuchdb://db/q?password=Pa55", "--query", "select 1"))
+        .isEqualTo(2);
+
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "feed-service: --jdbc jdbc:nosuchdb://db/q?password=****: no driver here takes this"
+                + " URL; the feed has PostgreSQL's, for jdbc:postgresql://host:port/database");
+  }
+
+  @Test
+  void jdbcToAClosedPort_printsOneLineNamingTheHostAndPortAndExitsOne() throws IOException {
+    String url = "jdbc:postgresql://127.0.0.1:" + freePort() + "/test?password=Pa55-w0rd";
+
+    assertThat(execute("--jdbc", url, "--query", "select 1")).isEqualTo(1);
+
+    assertThat(err.toString().lines())
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .startsWith(
+                        "feed-service: cannot connect to the database "
+                            + url.replace("Pa55-w0rd", "****")
+                            + ": Connection to 127.0.0.1:")
+                    .contains("refused", "(ConnectException: Connection refused)")
+                    .doesNotContain("Pa55"));
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void maxGapWithJdbcButNoSpeed_printsOneLineAndExitsTwo() {
+    assertThat(execute("--jdbc", PG, "--query", "select 1", "--max-gap", "1")).isEqualTo(2);
+
+    assertThat(err.toString()).contains("--max-gap cuts the waits of a replay by time");
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A real broker, a real mosquitto_sub and the feed-service jar as a real process. */
 class FeedIT {
@@ -78,6 +79,37 @@ class FeedIT {
         .hasSize(20)
         .first()
         .satisfies(q -> assertThat(q).containsEntry("sid", "AAPL"));
+  }
+
+  @Test
+  void speedReplay_longWait_logsWhenTheNextQuoteIsDue(@TempDir Path dir) throws Exception {
+    Path csv =
+        Files.writeString(
+            dir.resolve("daily.csv"),
+            "date,symbol,close\n2024-01-02,GOOG,140\n2024-01-03,GOOG,141\n");
+
+    try (QuoteSubscriber subscriber = QuoteSubscriber.start(broker.port(), "quotes", 1);
+        ManagedProcess feed = feed("--csv", csv.toString(), "--speed", "60")) {
+      assertThat(subscriber.messages())
+          .singleElement()
+          .satisfies(q -> assertThat(q).containsEntry("quote", 140));
+      feed.awaitLog("next quote 2024-01-03 in 24m00s", RUN_LIMIT);
+
+      assertThat(feed.terminate(Duration.ofSeconds(5))).as("exited within 5 s").isTrue();
+      assertThat(feed.exitValue()).as("exit code; %s", feed).isZero();
+    }
+  }
+
+  @Test
+  void speedReplay_maxGap_sendsTheDailySampleWithShortWaits() {
+    try (QuoteSubscriber subscriber = QuoteSubscriber.start(broker.port(), "quotes", 200);
+        ManagedProcess feed = feed("--sample", "--speed", "60", "--max-gap", "0.01")) {
+      FeedProcess.awaitSuccess(feed, RUN_LIMIT);
+      assertThat(subscriber.messages()).hasSize(200);
+      assertThat(feed.stderr())
+          .contains("60x the recorded pace, waits cut to 0.01 s", "sent 200 quotes in")
+          .doesNotContain("next quote");
+    }
   }
 
   @Test

@@ -3,14 +3,18 @@ package io.intuition.feed.pace;
 import static io.intuition.feed.pace.ScheduleTest.tick;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.intuition.feed.source.Tick;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PacerTest {
   private static final long MS = 1_000_000L;
   private long now = 5_000 * MS;
-  private final Pacer pacer = new Pacer(Schedule.fixedRate(1_000), () -> now);
+  private final List<String> waits = new ArrayList<>();
+  private final Pacer pacer = new Pacer(Schedule.fixedRate(1_000), () -> now, this::waiting);
 
   @Test
   void due_isCountedFromTheFirstTickNotFromTheLastSend() {
@@ -44,7 +48,7 @@ class PacerTest {
 
   @Test
   void due_earlierTimestamp_isNeverBeforeThePreviousTick() {
-    Pacer byTime = new Pacer(Schedule.byTimestamps(1), () -> now);
+    Pacer byTime = new Pacer(Schedule.byTimestamps(1), () -> now, this::waiting);
     Instant first = Instant.parse("2024-01-02T00:00:00Z");
 
     long start = byTime.due(0, tick(first));
@@ -53,6 +57,43 @@ class PacerTest {
 
     assertThat(later).isEqualTo(start + 500 * MS);
     assertThat(earlier).isEqualTo(later);
+  }
+
+  @Test
+  void await_longWait_isAnnouncedOnceWithTheTickAndTheWait() {
+    Pacer byTime = new Pacer(Schedule.byTimestamps(60), () -> now, this::waiting);
+    Instant first = Instant.parse("2024-01-02T00:00:00Z");
+    byTime.await(0, tick(first), () -> false);
+
+    boolean sent = byTime.await(1, tick(first.plus(Duration.ofDays(1))), () -> !waits.isEmpty());
+
+    assertThat(sent).isFalse();
+    assertThat(waits).containsExactly("2024-01-03T00:00:00Z PT24M");
+  }
+
+  @Test
+  void await_waitOfAtMostTheLongWait_isNotAnnounced() {
+    Pacer byTime = new Pacer(Schedule.byTimestamps(1), () -> now, this::waiting);
+    Instant first = Instant.parse("2024-01-02T00:00:00Z");
+    byTime.await(0, tick(first), () -> false);
+
+    boolean sent = byTime.await(1, tick(first.plus(Pacer.LONG_WAIT)), () -> true);
+
+    assertThat(sent).isFalse();
+    assertThat(waits).isEmpty();
+  }
+
+  @Test
+  void due_maxGap_cutsADaysWaitToTheGapWithoutAnnouncingIt() {
+    Pacer byTime =
+        new Pacer(Schedule.byTimestamps(60, Duration.ofMillis(200)), () -> now, this::waiting);
+    Instant first = Instant.parse("2024-01-02T00:00:00Z");
+    byTime.await(0, tick(first), () -> false);
+
+    long due = byTime.due(1, tick(first.plus(Duration.ofDays(1))));
+
+    assertThat(due - now).isEqualTo(200 * MS);
+    assertThat(waits).isEmpty();
   }
 
   @Test
@@ -73,5 +114,9 @@ class PacerTest {
 
     assertThat(fast.await(0, tick(null), () -> false)).isTrue();
     assertThat(fast.await(1, tick(null), () -> false)).isTrue();
+  }
+
+  private void waiting(Tick tick, Duration wait) {
+    waits.add(tick.time() + " " + wait);
   }
 }

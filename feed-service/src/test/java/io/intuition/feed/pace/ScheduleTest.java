@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.intuition.feed.source.Tick;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,56 @@ class ScheduleTest {
 
     assertThat(dues(schedule, "2024-03-13T00:00:00Z", "2024-03-13T00:00:00.250Z"))
         .containsExactly(0L, SECOND / 4);
+  }
+
+  @Test
+  void byTimestamps_maxGap_cutsEachLongerWaitAfterTheSpeedIsApplied() {
+    Schedule schedule = Schedule.byTimestamps(60, Duration.ofMillis(500));
+
+    assertThat(
+            dues(
+                schedule,
+                "2024-01-02T00:00:00Z",
+                "2024-01-02T00:00:00Z",
+                "2024-01-02T00:00:12Z",
+                "2024-01-03T00:00:00Z",
+                "2024-01-03T00:00:06Z"))
+        .containsExactly(0L, 0L, SECOND / 5, SECOND * 7 / 10, SECOND * 8 / 10);
+  }
+
+  @Test
+  void byTimestamps_maxGapZero_sendsEveryTickAtOnce() {
+    Schedule schedule = Schedule.byTimestamps(1, Duration.ZERO);
+
+    assertThat(dues(schedule, "2024-01-02T00:00:00Z", "2024-02-02T00:00:00Z")).containsOnly(0L);
+  }
+
+  @Test
+  void byTimestamps_earlierTick_isDueWithThePreviousAndTheNextCountsFromTheLatest() {
+    Schedule schedule = Schedule.byTimestamps(1, Duration.ofSeconds(5));
+
+    assertThat(
+            dues(
+                schedule,
+                "2024-01-02T00:00:00Z",
+                "2024-01-02T00:00:02Z",
+                "2024-01-01T00:00:00Z",
+                "2024-01-02T00:00:03Z"))
+        .containsExactly(0L, 2 * SECOND, 2 * SECOND, 3 * SECOND);
+  }
+
+  @Test
+  void byTimestamps_negativeMaxGap_isRejected() {
+    assertThatThrownBy(() -> Schedule.byTimestamps(1, Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("max gap must not be negative, but was PT-1S");
+  }
+
+  @Test
+  void byTimestamps_toString_namesTheSpeedAndTheMaxGap() {
+    assertThat(Schedule.byTimestamps(60)).hasToString("60x the recorded pace");
+    assertThat(Schedule.byTimestamps(60, Duration.ofMillis(200)))
+        .hasToString("60x the recorded pace, waits cut to 0.2 s");
   }
 
   @Test

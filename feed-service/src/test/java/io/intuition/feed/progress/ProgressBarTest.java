@@ -2,6 +2,7 @@ package io.intuition.feed.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,6 +25,21 @@ class ProgressBarTest {
   void render_nothingSentYet_showsAnUnknownEta() {
     assertThat(ProgressBar.render(0, 1000, 0))
         .isEqualTo("[------------------------------] 0/1000  0.0/s  ETA --");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "2024-01-03T00:00:00Z, 1440, next quote 2024-01-03 in 24m00s",
+    "2024-01-03T15:30:00Z, 7.2, next quote 2024-01-03T15:30:00Z in 8s",
+    "2024-01-03T15:30:00.250Z, 90000, next quote 2024-01-03T15:30:00.250Z in 25h00m"
+  })
+  void nextQuote_namesTheQuotesTimeAndTheWait(String time, double seconds, String expected) {
+    assertThat(ProgressBar.nextQuote(Instant.parse(time), seconds)).isEqualTo(expected);
+  }
+
+  @Test
+  void nextQuote_quoteWithoutTime_namesTheWaitOnly() {
+    assertThat(ProgressBar.nextQuote(null, 10)).isEqualTo("next quote in 10s");
   }
 
   @ParameterizedTest
