@@ -23,6 +23,8 @@ public final class MqttLink implements Broker, AutoCloseable {
   private final MqttConnection connection;
   private final Consumer<PublishRefusedException> refused;
   private volatile Consumer<Inbound> sink = message -> {};
+  private volatile String watched;
+  private volatile Consumer<byte[]> watcher = payload -> {};
   private volatile boolean intake = true;
 
   /**
@@ -47,6 +49,17 @@ public final class MqttLink implements Broker, AutoCloseable {
       throws InterruptedException, BrokerRefusedException {
     this.sink = sink;
     return connection.connect(lifecycle);
+  }
+
+  /**
+   * Subscribes to {@code topic}, and hands each message on it to {@code watcher} instead of the
+   * sink, acknowledging it at once: for a retained topic the bridge follows, such as where its algo
+   * announces itself. Call before {@link #connect}, once; the watcher must not block or throw.
+   */
+  public void watch(String topic, Consumer<byte[]> watcher) {
+    this.watcher = watcher;
+    this.watched = topic;
+    connection.subscribe(List.of(topic));
   }
 
   @Override
@@ -99,7 +112,10 @@ public final class MqttLink implements Broker, AutoCloseable {
   private final class Handler implements MqttHandler {
     @Override
     public void message(Received message) {
-      if (intake) {
+      if (message.topic().equals(watched)) {
+        watcher.accept(message.payload());
+        connection.ack(message);
+      } else if (intake) {
         sink.accept(
             new Inbound(
                 message.topic(),
