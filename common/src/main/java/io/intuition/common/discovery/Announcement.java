@@ -70,11 +70,14 @@ public record Announcement(
     return Topics.of(kind, name);
   }
 
-  /** Whether this says something newer of the same service than {@code other}, or null. */
+  /**
+   * Whether this, arriving after {@code other} (or null) on the same topic, replaces it: unless it
+   * is stale, of an older start. Of one start, the later message wins, since the broker keeps a
+   * topic's messages in order: a death after a birth is the stop, and a birth after a death is the
+   * same start announcing again after a reconnect, once the broker published its will.
+   */
   public boolean supersedes(Announcement other) {
-    return other == null
-        || seq > other.seq
-        || (seq == other.seq && !isOnline() && other.isOnline());
+    return other == null || seq >= other.seq;
   }
 
   @Override

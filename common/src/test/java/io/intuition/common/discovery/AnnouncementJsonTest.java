@@ -52,6 +52,12 @@ class AnnouncementJsonTest {
   }
 
   @Test
+  void supersedes_birthAfterTheWillOfItsOwnStart_isTheReconnect() {
+    assertThat(BIRTH.supersedes(BIRTH.toOffline())).isTrue();
+    assertThat(BIRTH.supersedes(Announcement.offline("a1", "algo", 8))).isFalse();
+  }
+
+  @Test
   void read_badPayloads_sayWhatIsWrong() {
     assertThatThrownBy(() -> read("not json")).hasMessageStartingWith("not JSON");
     assertThatThrownBy(() -> read("[1]")).hasMessageStartingWith("not a JSON object");
