@@ -15,10 +15,11 @@ import org.slf4j.LoggerFactory;
  * each time a newer birth gives another address.
  *
  * <p>An announcement that does not supersede the newest one seen (a death with a smaller {@code
- * seq} than the birth before it, a birth again) changes nothing. A death of the algo is logged, and
- * its address kept: calls to it fail and are retried until it is announced again. A birth at the
- * same address changes nothing either: if the algo restarted there, it says it is not initialized.
- * Malformed announcements are logged, throttled, and ignored.
+ * seq} than the birth before it, of an older process) changes nothing, nor does the same
+ * announcement again (the broker sends the retained one on every subscription). A death of the algo
+ * is logged, and its address kept: calls to it fail and are retried until it is announced again. A
+ * birth at the same address changes nothing either: if the algo restarted there, it says it is not
+ * initialized. Malformed announcements are logged, throttled, and ignored.
  *
  * <p>Thread-safe; {@code moveTo} is called on the thread that hands over the announcement, and must
  * not block.
@@ -67,7 +68,9 @@ public final class AlgoLocator {
       return; // the retained announcement was cleared: what is known stays
     }
     Announcement announcement = read(payload);
-    if (announcement == null || !announcement.supersedes(newest)) {
+    if (announcement == null
+        || announcement.equals(newest) // the retained message again, on a new subscription
+        || !announcement.supersedes(newest)) {
       return;
     }
     newest = announcement;

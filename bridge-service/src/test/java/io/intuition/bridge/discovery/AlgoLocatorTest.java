@@ -117,6 +117,16 @@ class AlgoLocatorTest {
   }
 
   @Test
+  void willThenBirthOfTheSameStart_keepsTheAddressAndMovesNot() {
+    locator.received(birth(4, P1));
+    locator.received(AnnouncementJson.write(Announcement.offline("a1", "algo", 4)));
+    locator.received(birth(4, P1));
+
+    assertThat(moves).containsExactly(P1);
+    assertThat(messages()).last().asString().contains("announced itself again at " + P1);
+  }
+
+  @Test
   void birthAfterTheDeathOfTheCurrentAlgo_movesToItsAddress() {
     locator.received(birth(4, P1));
     locator.received(AnnouncementJson.write(Announcement.offline("a1", "algo", 4)));
