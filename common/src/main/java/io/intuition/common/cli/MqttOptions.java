@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import picocli.CommandLine;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +34,7 @@ public final class MqttOptions {
    */
   private static final Map<String, String> VARIABLES =
       Map.of(
-          "--mqtt", "_MQTT:-" + DEFAULT_URL,
+          "--mqtt", "_MQTT",
           "--username", "_USERNAME",
           "--password-file", "_PASSWORD_FILE",
           "--ca-file", "_CA_FILE",
@@ -43,7 +42,8 @@ public final class MqttOptions {
           "--key-file", "_KEY_FILE",
           "--insecure", "_INSECURE:-false",
           "--mqtt-version", "_MQTT_VERSION:-auto",
-          "--client-id", "_CLIENT_ID");
+          "--client-id", "_CLIENT_ID",
+          "--keep-alive", "_KEEP_ALIVE:-30");
 
   @Option(
       names = {"-m", "--mqtt"},
@@ -51,7 +51,7 @@ public final class MqttOptions {
       description =
           "Broker URL: mqtt://, tcp://, mqtts:// (TLS) or ssl://, with a login if wanted as"
               + " mqtt://user:password@host, percent-encoded (env ${bundle:mqtt.env}_MQTT, default"
-              + " ${DEFAULT-VALUE}).")
+              + " ${bundle:mqtt.url}).")
   String url;
 
   @Option(names = "--username", description = "MQTT user name (env ${bundle:mqtt.env}_USERNAME).")
@@ -99,7 +99,7 @@ public final class MqttOptions {
 
   @Option(
       names = "--mqtt-version",
-      converter = VersionConverter.class,
+      converter = MqttVersionConverter.class,
       description =
           "MQTT protocol: 5, 3 (3.1.1) or auto, 5 when the broker offers it"
               + " (env ${bundle:mqtt.env}_MQTT_VERSION, default ${DEFAULT-VALUE}).")
@@ -111,12 +111,22 @@ public final class MqttOptions {
           "MQTT client id (env ${bundle:mqtt.env}_CLIENT_ID, default: ${bundle:mqtt.client-id}).")
   String clientId;
 
+  @Option(
+      names = "--keep-alive",
+      paramLabel = "SECONDS",
+      description =
+          "How often an idle MQTT connection is checked; the broker takes a client as gone after"
+              + " 1.5 times this without a word, and publishes its last will"
+              + " (env ${bundle:mqtt.env}_KEEP_ALIVE, default ${DEFAULT-VALUE}).")
+  int keepAliveSeconds;
+
   /** Taken only to refuse it without printing the password, as an unknown option would. */
   @Option(names = "--password", hidden = true, paramLabel = "PASSWORD")
   String passwordOption;
 
   private final String prefix;
   private final String clientIdDefault;
+  private final String urlDefault;
   private final UnaryOperator<String> environment;
 
   /**
@@ -125,13 +135,28 @@ public final class MqttOptions {
    * @param clientIdDefault how the service picks a client id when none is given, for the help
    */
   public MqttOptions(String prefix, String clientIdDefault) {
-    this(prefix, clientIdDefault, System::getenv);
+    this(prefix, clientIdDefault, DEFAULT_URL, System::getenv);
   }
 
-  MqttOptions(String prefix, String clientIdDefault, UnaryOperator<String> environment) {
+  MqttOptions(
+      String prefix, String clientIdDefault, String urlDefault, UnaryOperator<String> environment) {
     this.prefix = prefix;
     this.clientIdDefault = clientIdDefault;
+    this.urlDefault = urlDefault;
     this.environment = environment;
+  }
+
+  /**
+   * Options of a service for which MQTT is optional: {@code --mqtt} has no default, and {@link
+   * #given()} says whether a broker was named.
+   */
+  public static MqttOptions optional(String prefix, String clientIdDefault) {
+    return new MqttOptions(prefix, clientIdDefault, null, System::getenv);
+  }
+
+  /** Whether a broker URL was given, or has a default. */
+  public boolean given() {
+    return url != null;
   }
 
   /** The variable the password is read from when neither the URL nor a file holds it. */
@@ -147,8 +172,12 @@ public final class MqttOptions {
    *     password masked), {@code --password}, a password given twice or without a user name, a
    *     password file that cannot be read or is empty, TLS options with a URL without TLS, or a
    *     certificate or key file that cannot be used
+   * @throws IllegalStateException if no broker URL was given to {@link #optional} options
    */
   public MqttSettings.Builder settings(String defaultClientId) {
+    if (url == null) {
+      throw new IllegalStateException("no --mqtt given");
+    }
     if (passwordOption != null) {
       throw new IllegalArgumentException(
           "--password is not taken, since a command line shows in ps: put the password in a file"
@@ -156,7 +185,7 @@ public final class MqttOptions {
               + passwordVariable());
     }
     MqttUrl parsed = MqttUrl.parse(url);
-    MqttTls tls = tls(parsed);
+    MqttTls tls = TlsFiles.tls(parsed, caFile, certFile, keyFile, insecure);
     String user = username(parsed);
     String password = password(parsed);
     if (password != null && user == null) {
@@ -167,7 +196,8 @@ public final class MqttOptions {
             parsed.withoutLogin(), clientId != null ? clientId : defaultClientId)
         .tls(tls)
         .login(user, password)
-        .version(version);
+        .version(version)
+        .keepAliveSeconds(keepAliveSeconds);
   }
 
   /**
@@ -179,7 +209,7 @@ public final class MqttOptions {
     IDefaultValueProvider previous = command.defaultValueProvider();
     command.defaultValueProvider(
         argument -> {
-          String variable = variable(argument);
+          String variable = variableOf(argument);
           if (variable == null) {
             return previous != null ? previous.defaultValue(argument) : null;
           }
@@ -194,37 +224,24 @@ public final class MqttOptions {
         });
     command.resourceBundle(
         new HelpNames(
-            Map.of("mqtt.env", prefix, "mqtt.client-id", clientIdDefault),
+            Map.of(
+                "mqtt.env",
+                prefix,
+                "mqtt.client-id",
+                clientIdDefault,
+                "mqtt.url",
+                urlDefault != null ? urlDefault : "none: no MQTT"),
             command.resourceBundle()));
   }
 
-  private static String variable(ArgSpec argument) {
-    return argument instanceof OptionSpec option ? VARIABLES.get(option.longestName()) : null;
-  }
-
-  private MqttTls tls(MqttUrl parsed) {
-    List<String> given = new ArrayList<>();
-    addIf(given, caFile != null, "--ca-file");
-    addIf(given, certFile != null, "--cert-file");
-    addIf(given, keyFile != null, "--key-file");
-    addIf(given, insecure, "--insecure");
-    if (!parsed.tls()) {
-      if (!given.isEmpty()) {
-        throw new IllegalArgumentException(
-            String.join(", ", given)
-                + (given.size() == 1 ? " needs" : " need")
-                + " a TLS broker URL (mqtts:// or ssl://), but --mqtt is "
-                + parsed);
-      }
-      return MqttTls.jvmDefault();
+  private String variableOf(ArgSpec argument) {
+    if (!(argument instanceof OptionSpec option)) {
+      return null;
     }
-    if (certFile != null && keyFile == null) {
-      throw new IllegalArgumentException("--cert-file needs --key-file, the certificate's key");
-    }
-    if (keyFile != null && certFile == null) {
-      throw new IllegalArgumentException("--key-file needs --cert-file, the key's certificate");
-    }
-    return MqttTls.fromPem(caFile, certFile, keyFile, !insecure);
+    String variable = VARIABLES.get(option.longestName());
+    return variable != null && option.longestName().equals("--mqtt") && urlDefault != null
+        ? variable + ":-" + urlDefault
+        : variable;
   }
 
   private String username(MqttUrl parsed) {
@@ -254,21 +271,9 @@ public final class MqttOptions {
     return parsed.password() != null ? parsed.password() : fromEnvironment;
   }
 
-  private static void addIf(List<String> list, boolean condition, String item) {
+  static void addIf(List<String> list, boolean condition, String item) {
     if (condition) {
       list.add(item);
-    }
-  }
-
-  /** Reads {@code --mqtt-version}. */
-  static final class VersionConverter implements CommandLine.ITypeConverter<MqttVersion> {
-    @Override
-    public MqttVersion convert(String value) {
-      try {
-        return MqttVersion.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException(e.getMessage());
-      }
     }
   }
 }
