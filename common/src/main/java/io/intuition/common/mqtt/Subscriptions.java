@@ -27,18 +27,20 @@ final class Subscriptions {
     if (topics.isEmpty() || client == null || !client.isConnected()) {
       return;
     }
+    // the topics of this subscribe, not those added before its answer comes
+    List<String> now = List.copyOf(topics);
     try {
-      client.subscribe(topics.toArray(String[]::new), 1, this::subscribed);
+      client.subscribe(now.toArray(String[]::new), 1, failure -> subscribed(now, failure));
     } catch (TransportException e) {
-      log.warn("could not subscribe to {}: {}", topics, e.getMessage());
+      log.warn("could not subscribe to {}: {}", now, e.getMessage());
     }
   }
 
-  private void subscribed(Throwable failure) {
+  private static void subscribed(List<String> now, Throwable failure) {
     if (failure == null) {
-      log.info("subscribed to {}", topics);
+      log.info("subscribed to {}", now);
     } else {
-      log.warn("could not subscribe to {}: {}", topics, Reasons.of(failure));
+      log.warn("could not subscribe to {}: {}", now, Reasons.of(failure));
     }
   }
 }
