@@ -1,6 +1,7 @@
 package io.intuition.bridge.app;
 
 import io.intuition.bridge.discovery.AlgoLocator;
+import io.intuition.bridge.discovery.BridgeAnnouncement;
 import io.intuition.bridge.forward.ForwardSettings;
 import io.intuition.bridge.forward.Forwarder;
 import io.intuition.bridge.forward.Stats;
@@ -33,15 +34,18 @@ final class Bridge {
   private static final Duration DRAIN = Duration.ofSeconds(3);
   private static final Duration CLOSE_LIMIT = Duration.ofMillis(4_500);
   private static final Duration TICK = Duration.ofMillis(50);
+  private static final Duration ANNOUNCE_DEATH = Duration.ofMillis(500);
 
   /**
    * Everything the bridge is configured with: the algo is at {@code rpc}, or, when {@code algoName}
-   * is set, wherever it announces itself.
+   * is set, wherever it announces itself; {@code self} is what the bridge announces of itself, its
+   * will already in {@code mqtt}.
    */
   record Config(
       MqttSettings mqtt,
       String rpc,
       String algoName,
+      BridgeAnnouncement self,
       ClientCredentials curve,
       Duration rpcTimeout,
       ForwardSettings forward) {}
@@ -135,6 +139,7 @@ final class Bridge {
               lifecycle.stop();
             });
     control.stats = forwarder.stats();
+    mqtt.whenSubscribed(channels -> config.self().subscribed(channels).ifPresent(mqtt::announce));
     if (config.algoName() == null) {
       loop.execute(forwarder::start);
     } else {
@@ -156,6 +161,7 @@ final class Bridge {
     CountDownLatch stopped = new CountDownLatch(1);
     loop.execute(() -> forwarder.stop(DRAIN, stopped::countDown));
     stopped.await(DRAIN.plusMillis(500).toMillis(), TimeUnit.MILLISECONDS);
+    config.self().stop(ANNOUNCE_DEATH);
     if (refused.get() != null) {
       // the message stays unacknowledged: the broker delivers it again once the ACL allows it
       err.println("bridge-service: " + refused.get().getMessage());

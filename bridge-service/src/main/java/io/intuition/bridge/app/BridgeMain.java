@@ -1,5 +1,6 @@
 package io.intuition.bridge.app;
 
+import io.intuition.bridge.discovery.BridgeAnnouncement;
 import io.intuition.bridge.forward.ForwardSettings;
 import io.intuition.common.cli.BuildInfo;
 import io.intuition.common.cli.CurveOptions;
@@ -15,6 +16,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -81,6 +83,14 @@ public final class BridgeMain implements Callable<Integer> {
               + " announcement on services/algo/NAME, waits while none is alive, and follows the"
               + " algo when it moves (env BRIDGE_ALGO).")
   String algo;
+
+  @Option(
+      names = "--name",
+      defaultValue = "${env:BRIDGE_NAME}",
+      description =
+          "The name the bridge announces itself as, on services/bridge/NAME (env BRIDGE_NAME,"
+              + " default: its MQTT client id).")
+  String name;
 
   @Option(
       names = CurveOptions.SERVER_KEY,
@@ -236,7 +246,15 @@ public final class BridgeMain implements Callable<Integer> {
         .maxPacketBytes((long) maxPayload + PACKET_OVERHEAD_BYTES);
     Duration timeout = Duration.ofMillis(Math.round(rpcTimeoutSeconds * 1000));
     ClientCredentials curve = CurveOptions.client(curveServerKey, curveSecretKeyFile);
-    return new Bridge.Config(mqttSettings.build(), rpc, algo, curve, timeout, forward);
+    String clientId = mqttSettings.build().clientId();
+    BridgeAnnouncement self =
+        new BridgeAnnouncement(
+            name != null ? name : clientId,
+            algo != null ? algo : rpc,
+            BUILD.version(),
+            Instant.now());
+    mqttSettings.lastWill(self.lastWill());
+    return new Bridge.Config(mqttSettings.build(), rpc, algo, self, curve, timeout, forward);
   }
 
   /** Either --rpc or --algo: --rpc's default holds only when --algo is not given. */

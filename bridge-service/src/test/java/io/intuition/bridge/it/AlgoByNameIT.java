@@ -3,8 +3,10 @@ package io.intuition.bridge.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.intuition.common.discovery.Announcement;
 import io.intuition.common.testing.ManagedProcess;
 import io.intuition.common.testing.MosquittoBroker;
+import io.intuition.common.testing.ServiceAnnouncements;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +24,8 @@ import org.junit.jupiter.api.Test;
  * {@code bridge-service --algo a1}, with real processes: a broker, algo-services, and announcements
  * of them retained on {@code services/algo/a1} as an algo would. The bridge finds the algo there,
  * waits while none was announced, and follows it to a new address mid-stream with every quote
- * answered. Every quote fills an order (threshold 0, the fixed-fraction sizer), so an order per
- * quote shows it was answered.
+ * answered; the bridge announces itself too, on {@code services/bridge/b1}. Every quote fills an
+ * order (threshold 0, the fixed-fraction sizer), so an order per quote shows it was answered.
  */
 class AlgoByNameIT {
   private static final String NAME = "a1";
@@ -35,7 +37,7 @@ class AlgoByNameIT {
 
   private static final List<String> FILLING_ALGO = List.of("--sizer", "fixed-fraction");
   private static final String[] FILLING_BRIDGE = {
-    "--param", "threshold=0", "--param", "fraction=0.001"
+    "--param", "threshold=0", "--param", "fraction=0.001", "--name", "b1"
   };
   private static final Duration RPC_TIMEOUT = Duration.ofSeconds(1);
   private static final Duration ALL_ANSWERED = Duration.ofMinutes(1);
@@ -114,6 +116,10 @@ class AlgoByNameIT {
     assertThat(bridge.stderr().lines().filter(line -> line.contains(WAITING))).hasSize(1);
     assertThat(bridge.stderr().lines().filter(line -> line.contains("algo a1 is at " + p1)))
         .hasSize(1);
+    Announcement self = ServiceAnnouncements.retained(broker.url(), "bridge", "b1").orElseThrow();
+    assertThat(self.isOnline()).isTrue();
+    assertThat(self.algo()).isEqualTo(NAME);
+    assertThat(self.channels()).containsExactly("quotes");
   }
 
   private ManagedProcess startBridge() {
