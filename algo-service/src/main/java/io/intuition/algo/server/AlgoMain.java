@@ -6,9 +6,14 @@ import io.intuition.algo.strategy.StrategyFactory;
 import io.intuition.algo.trading.Limits;
 import io.intuition.algo.trading.Trader;
 import io.intuition.common.cli.BuildInfo;
-import io.intuition.common.cli.CurveOptions;
 import io.intuition.common.cli.FatalErrors;
 import io.intuition.common.cli.Lifecycle;
+import io.intuition.common.cli.MqttOptions;
+import io.intuition.common.cli.ServicesCommand;
+import io.intuition.common.discovery.Announcement;
+import io.intuition.common.discovery.Topics;
+import io.intuition.common.mqtt.BrokerRefusedException;
+import io.intuition.common.mqtt.MqttSettings;
 import io.intuition.common.rpc.RpcException;
 import io.intuition.common.rpc.curve.ServerCredentials;
 import io.intuition.common.rpc.server.RpcServer;
@@ -17,13 +22,16 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Iterator;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,8 +40,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "algo-service",
     mixinStandardHelpOptions = true,
-    subcommands = {PortfolioCommand.class, KeygenCommand.class},
-    versionProvider = AlgoMain.Version.class,
+    subcommands = {PortfolioCommand.class, KeygenCommand.class, ServicesCommand.class},
+    versionProvider = Candidates.Version.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
@@ -50,6 +58,9 @@ import picocli.CommandLine.Spec;
       "2:invalid command line (such as a CURVE key file or folder that cannot be used)",
       "3:the JVM ran out of heap (-XX:+ExitOnOutOfMemoryError, as scripts/run.sh and the"
           + " images set): restart it",
+      BrokerRefusedException.EXIT_CODE
+          + ":with --mqtt: the broker refused the connection (login, client id or protocol"
+          + " version, with its reason code), or TLS failed for a certificate: retrying cannot help",
       "5:the state could not be written: the files keep what was saved; restart it",
       "70:an internal error ended it (such as running out of direct memory): restart it"
     })
@@ -75,7 +86,8 @@ public final class AlgoMain implements Callable<Integer> {
       names = "--name",
       defaultValue = "${env:ALGO_NAME:-algo}",
       description =
-          "Service name answered by _zerorpc_name (env ALGO_NAME, default ${DEFAULT-VALUE}).")
+          "Service name answered by _zerorpc_name, and announced with --mqtt as"
+              + " services/algo/NAME (env ALGO_NAME, default ${DEFAULT-VALUE}).")
   String name;
 
   @Option(
@@ -84,7 +96,7 @@ public final class AlgoMain implements Callable<Integer> {
       description =
           "Algorithm to serve, one of ${COMPLETION-CANDIDATES} "
               + "(env ALGO_ALGORITHM, default ${DEFAULT-VALUE}).",
-      completionCandidates = AlgorithmNames.class)
+      completionCandidates = Candidates.Algorithms.class)
   String algorithm;
 
   @Option(
@@ -93,7 +105,7 @@ public final class AlgoMain implements Callable<Integer> {
       description =
           "Sizer that chooses how much each order trades, one of ${COMPLETION-CANDIDATES} "
               + "(env ALGO_SIZER, default ${DEFAULT-VALUE}).",
-      completionCandidates = SizerNames.class)
+      completionCandidates = Candidates.Sizers.class)
   String sizer;
 
   @Option(
@@ -140,24 +152,14 @@ public final class AlgoMain implements Callable<Integer> {
               + " (env ALGO_MAX_SYMBOLS, default ${DEFAULT-VALUE}).")
   int maxSymbols;
 
-  @Option(
-      names = CurveOptions.SECRET_KEY_FILE,
-      defaultValue = "${env:ALGO_CURVE_SECRET_KEY_FILE}",
-      paramLabel = "FILE",
-      description =
-          "Turns CURVE on: encrypts the RPC link and answers only the clients of --curve-clients;"
-              + " FILE is this service's key pair, a NAME.key_secret written by keygen"
-              + " (env ALGO_CURVE_SECRET_KEY_FILE, default: CURVE off).")
-  Path curveSecretKeyFile;
+  @Mixin(name = "curve")
+  ServerCurveOptions curve = new ServerCurveOptions();
 
-  @Option(
-      names = CurveOptions.CLIENTS,
-      defaultValue = "${env:ALGO_CURVE_CLIENTS}",
-      paramLabel = "DIR",
-      description =
-          "With --curve-secret-key-file: the folder of the public keys (*.key) of the clients"
-              + " allowed; a client with no key or another gets no answer (env ALGO_CURVE_CLIENTS).")
-  Path curveClients;
+  @Mixin(name = "mqtt")
+  MqttOptions mqtt = MqttOptions.optional("ALGO", "algo-NAME-<8 random hex digits>");
+
+  @Mixin(name = "announce")
+  AnnounceAddress announceAddress = new AnnounceAddress();
 
   @Spec CommandSpec spec;
 
@@ -171,15 +173,15 @@ public final class AlgoMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    String invalid = invalidLimit();
-    ServerCredentials curve = null;
+    Instant started = Instant.now();
+    ServerCredentials credentials;
+    MqttSettings.Builder announcing;
     try {
-      curve = invalid == null ? CurveOptions.server(curveSecretKeyFile, curveClients) : null;
+      checkLimits();
+      credentials = curve.credentials();
+      announcing = announcing();
     } catch (IllegalArgumentException e) {
-      invalid = e.getMessage();
-    }
-    if (invalid != null) {
-      spec.commandLine().getErr().println("algo-service: " + invalid);
+      spec.commandLine().getErr().println("algo-service: " + e.getMessage());
       return 2;
     }
     long runSeed = seed != null ? seed : new SecureRandom().nextLong();
@@ -195,7 +197,7 @@ public final class AlgoMain implements Callable<Integer> {
           RpcServer.builder(rpc.service(name), address)
               .maxMessageBytes(maxMessage)
               .directExecutor()
-              .curve(curve)
+              .curve(credentials)
               .start();
       // once per round of the server's loop: one save for all the calls of the round
       server.eachRound(saver::flush);
@@ -217,14 +219,45 @@ public final class AlgoMain implements Callable<Integer> {
         sizer,
         name,
         runSeed);
-    LinkSecurity.report(address, curve);
+    LinkSecurity.report(address, credentials);
+    return serve(server, saver, announcing, started);
+  }
+
+  /** Serves until stopped; then says so on MQTT and closes everything. */
+  private int serve(RpcServer server, Saver saver, MqttSettings.Builder announcing, Instant started)
+      throws InterruptedException {
+    Presence presence =
+        announcing == null
+            ? Presence.none()
+            : Presence.start(announcing, birth(started, server.address()), lifecycle);
     banner(server.address());
     lifecycle.awaitStop();
+    presence.stop();
     server.close();
     saver.close();
     log.info("stopped");
     lifecycle.closed();
+    if (presence.refusal() != null) {
+      spec.commandLine().getErr().println("algo-service: " + presence.refusal().getMessage());
+      return BrokerRefusedException.EXIT_CODE;
+    }
     return 0;
+  }
+
+  /** With --mqtt, the settings to announce with; else null. */
+  private MqttSettings.Builder announcing() {
+    if (!mqtt.given()) {
+      return null;
+    }
+    Topics.requireLevel("--name", name);
+    announceAddress.check();
+    return mqtt.settings(
+        String.format("algo-%s-%08x", name, ThreadLocalRandom.current().nextInt()));
+  }
+
+  private Announcement birth(Instant started, String bound) {
+    String rpc = announceAddress.of(bound);
+    return Presence.birth(name, BUILD.version(), rpc, algorithm, sizer, started);
   }
 
   private Trader trader(long runSeed) {
@@ -235,20 +268,18 @@ public final class AlgoMain implements Callable<Integer> {
         new Limits(recentQuotes, maxTrackedSymbols));
   }
 
-  private String invalidLimit() {
-    if (maxMessage < 1) {
-      return "--max-message must be positive, but was " + maxMessage;
-    }
-    if (maxSymbols < 1) {
-      return "--max-symbols must be positive, but was " + maxSymbols;
-    }
-    if (recentQuotes < 1) {
-      return "--recent-quotes must be positive, but was " + recentQuotes;
-    }
-    if (maxTrackedSymbols < 1) {
-      return "--max-tracked-symbols must be positive, but was " + maxTrackedSymbols;
-    }
-    return null;
+  private void checkLimits() {
+    Map<String, Integer> limits = new LinkedHashMap<>();
+    limits.put("--max-message", maxMessage);
+    limits.put("--max-symbols", maxSymbols);
+    limits.put("--recent-quotes", recentQuotes);
+    limits.put("--max-tracked-symbols", maxTrackedSymbols);
+    limits.forEach(
+        (option, value) -> {
+          if (value < 1) {
+            throw new IllegalArgumentException(option + " must be positive, but was " + value);
+          }
+        });
   }
 
   /** Stops a running service; {@link #call()} then returns. */
@@ -264,29 +295,5 @@ public final class AlgoMain implements Callable<Integer> {
             .ansi()
             .string("@|bold,cyan serving on " + bound + " ...|@"));
     out.flush();
-  }
-
-  /** Prints the version written by the build. */
-  static final class Version implements IVersionProvider {
-    @Override
-    public String[] getVersion() {
-      return BUILD.versionLines();
-    }
-  }
-
-  /** The algorithm names for the help text. */
-  static final class AlgorithmNames implements Iterable<String> {
-    @Override
-    public Iterator<String> iterator() {
-      return StrategyFactory.registry().names().iterator();
-    }
-  }
-
-  /** The sizer names for the help text. */
-  static final class SizerNames implements Iterable<String> {
-    @Override
-    public Iterator<String> iterator() {
-      return SizerFactory.registry().names().iterator();
-    }
   }
 }

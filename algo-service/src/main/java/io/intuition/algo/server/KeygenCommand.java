@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "keygen",
     mixinStandardHelpOptions = true,
-    versionProvider = AlgoMain.Version.class,
+    versionProvider = Candidates.Version.class,
     description = {
       "Writes a CURVE key pair for the RPC link: NAME.key (the public key, to hand to the peers)"
           + " and NAME.key_secret (the key pair, readable by its owner only), in the format of"

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "portfolio",
     mixinStandardHelpOptions = true,
-    versionProvider = AlgoMain.Version.class,
+    versionProvider = Candidates.Version.class,
     description = "Prints the book of a running algo-service: cash, equity, PnL and positions.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

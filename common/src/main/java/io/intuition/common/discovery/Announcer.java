@@ -58,6 +58,8 @@ public final class Announcer {
   private final ThrottledLog unconfirmed = ThrottledLog.of(log);
   private final ThrottledLog foreign = ThrottledLog.of(log);
   private final AtomicReference<MqttConnection> connection = new AtomicReference<>();
+  // births and the death are handed to the connection under this lock, so none follows the death
+  private final Object publishing = new Object();
   private volatile boolean stopped;
   private volatile boolean warnedOfNewer;
 
@@ -127,10 +129,12 @@ public final class Announcer {
    * @throws IllegalStateException if called twice
    */
   public void announce(MqttConnection connected) {
-    if (!connection.compareAndSet(null, connected)) {
-      throw new IllegalStateException("announced already: " + birth.topic());
+    synchronized (publishing) {
+      if (!connection.compareAndSet(null, connected)) {
+        throw new IllegalStateException("announced already: " + birth.topic());
+      }
+      publishBirth("");
     }
-    publishBirth("");
     connected.subscribe(List.of(birth.topic()));
   }
 
@@ -141,25 +145,25 @@ public final class Announcer {
    * @return whether the broker confirmed the death (true too when there was nothing to say)
    */
   public boolean stop(Duration timeout) throws InterruptedException {
-    if (stopped) {
-      return true;
-    }
-    stopped = true;
-    MqttConnection connected = connection.get();
-    if (connected == null) {
-      return true;
-    }
     CountDownLatch confirmed = new CountDownLatch(1);
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    connected.publish(
-        birth.topic(),
-        deathJson,
-        QOS,
-        true,
-        error -> {
-          failure.set(error);
-          confirmed.countDown();
-        });
+    synchronized (publishing) {
+      MqttConnection connected = connection.get();
+      if (stopped || connected == null) {
+        stopped = true;
+        return true;
+      }
+      stopped = true;
+      connected.publish(
+          birth.topic(),
+          deathJson,
+          QOS,
+          true,
+          error -> {
+            failure.set(error);
+            confirmed.countDown();
+          });
+    }
     if (!confirmed.await(timeout.toMillis(), TimeUnit.MILLISECONDS) || failure.get() != null) {
       log.warn(
           "the broker did not confirm that {} went offline within {} ms{}",
@@ -173,24 +177,23 @@ public final class Announcer {
   }
 
   private void publishBirth(String why) {
-    MqttConnection connected = connection.get();
-    if (connected == null || stopped) {
-      return;
+    synchronized (publishing) {
+      MqttConnection connected = connection.get();
+      if (connected == null || stopped) {
+        return;
+      }
+      log.info("announcing {} online, seq {}{}", birth.topic(), birth.seq(), why);
+      connected.publish(birth.topic(), birthJson, QOS, true, this::birthConfirmed);
     }
-    log.info("announcing {} online, seq {}{}", birth.topic(), birth.seq(), why);
-    connected.publish(
-        birth.topic(),
-        birthJson,
-        QOS,
-        true,
-        failure -> {
-          if (failure != null) {
-            unconfirmed.warn(
-                "the broker did not confirm the birth on {} ({}); announced again on reconnect",
-                birth.topic(),
-                failure.getMessage());
-          }
-        });
+  }
+
+  private void birthConfirmed(Throwable failure) {
+    if (failure != null) {
+      unconfirmed.warn(
+          "the broker did not confirm the birth on {} ({}); announced again on reconnect",
+          birth.topic(),
+          failure.getMessage());
+    }
   }
 
   /** A message on our own topic: ours, stale, newer or foreign. */
