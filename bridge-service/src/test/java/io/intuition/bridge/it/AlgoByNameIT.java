@@ -32,8 +32,8 @@ class AlgoByNameIT {
   private static final String WAITING =
       "waiting for algo a1 to announce itself on services/algo/a1";
 
-  /** What the bridge logs once subscribed to the quotes, beside the algo's announcements. */
-  private static final String SUBSCRIBED = "subscribed to [services/algo/a1, quotes]";
+  /** What the bridge logs once subscribed to the quotes. */
+  private static final String SUBSCRIBED = "subscribed to [quotes]";
 
   private static final List<String> FILLING_ALGO = List.of("--sizer", "fixed-fraction");
   private static final String[] FILLING_BRIDGE = {

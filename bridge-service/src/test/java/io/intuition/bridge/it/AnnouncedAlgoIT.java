@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class AnnouncedAlgoIT {
   private static final String NAME = "a1";
-  private static final String SUBSCRIBED = "subscribed to [services/algo/a1, quotes]";
+  private static final String SUBSCRIBED = "subscribed to [quotes]";
   private static final int KEEP_ALIVE_S = 2;
   // the broker gives up on a silent client after 1.5 keep-alive intervals; 2 s for the rest
   private static final Duration WILL_BOUND =
