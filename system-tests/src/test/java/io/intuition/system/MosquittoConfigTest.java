@@ -22,7 +22,8 @@ class MosquittoConfigTest {
             new Grant("read", "quotes"),
             new Grant("write", "orders"),
             new Grant("write", "quotes/rejected"));
-    assertThat(ACL.grants().get("feed")).containsExactly(new Grant("write", "quotes"));
+    assertThat(ACL.grants().get("feed"))
+        .containsExactly(new Grant("write", "quotes"), new Grant("readwrite", "services/feed/+"));
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.intuition.common.mqtt.MqttConnection;
 import io.intuition.common.mqtt.MqttSettings;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -64,7 +65,7 @@ final class Presence {
         algorithm,
         sizer,
         List.of(),
-        started.toString(),
+        started.truncatedTo(ChronoUnit.MILLIS).toString(),
         Announcer.seq(started));
   }
 

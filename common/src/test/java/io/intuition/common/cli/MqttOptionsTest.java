@@ -262,27 +262,6 @@ class MqttOptionsTest {
     assertThat(parse("--keep-alive", "5").keepAliveSeconds()).isEqualTo(5);
   }
 
-  @Test
-  void optional_withoutMqtt_isNotGivenAndHelpSaysNone() {
-    Service service = new Service(MqttOptions.optional("OPT", "opt-1"));
-    CommandLine commandLine = new CommandLine(service).setOut(new PrintWriter(out, true));
-    commandLine.parseArgs();
-
-    assertThat(service.mqtt.given()).isFalse();
-    commandLine.usage(new PrintWriter(out, true));
-    assertThat(out.toString().replaceAll("\\s+", " ")).contains("OPT_MQTT, default none: no MQTT");
-  }
-
-  @Test
-  void optional_withMqtt_isGiven() {
-    Service service = new Service(MqttOptions.optional("OPT", "opt-1"));
-    new CommandLine(service).parseArgs("--mqtt", "mqtt://broker:1883");
-
-    assertThat(service.mqtt.given()).isTrue();
-    assertThat(service.mqtt.settings("id").build().url())
-        .isEqualTo(MqttUrl.parse("mqtt://broker:1883"));
-  }
-
   private Service service() {
     return new Service(new MqttOptions("SVC", "svc-1", "mqtt://localhost:1883", environment::get));
   }

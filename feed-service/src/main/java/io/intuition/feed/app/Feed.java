@@ -1,6 +1,7 @@
 package io.intuition.feed.app;
 
 import io.intuition.common.cli.Lifecycle;
+import io.intuition.common.discovery.Announcer;
 import io.intuition.common.mqtt.BrokerRefusedException;
 import io.intuition.common.mqtt.MqttSettings;
 import io.intuition.feed.pace.Pacer;
@@ -27,11 +28,14 @@ final class Feed {
   /**
    * Everything a feed is configured with.
    *
+   * @param mqtt the broker, with the announcer's last will
+   * @param announcer what announces the feed on services/feed/NAME
    * @param limit how many quotes to send at most; {@link Long#MAX_VALUE} for no limit
    * @param terminal where to draw a progress bar, or null when standard output is no terminal
    */
   record Config(
       MqttSettings mqtt,
+      Announcer announcer,
       String topic,
       int qos,
       Schedule schedule,
@@ -64,7 +68,7 @@ final class Feed {
         config.qos());
     try (source;
         QuotePublisher publisher =
-            new QuotePublisher(config.mqtt(), config.topic(), config.qos())) {
+            new QuotePublisher(config.mqtt(), config.topic(), config.qos(), config.announcer())) {
       if (publisher.connect(lifecycle)) {
         send(publisher);
       }

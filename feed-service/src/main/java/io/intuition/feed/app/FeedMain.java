@@ -4,6 +4,9 @@ import io.intuition.common.cli.BuildInfo;
 import io.intuition.common.cli.FatalErrors;
 import io.intuition.common.cli.Lifecycle;
 import io.intuition.common.cli.MqttOptions;
+import io.intuition.common.discovery.Announcement;
+import io.intuition.common.discovery.Announcer;
+import io.intuition.common.discovery.Topics;
 import io.intuition.common.mqtt.BrokerRefusedException;
 import io.intuition.common.mqtt.MqttSettings;
 import io.intuition.feed.pace.Schedule;
@@ -15,6 +18,8 @@ import io.intuition.feed.source.SourceException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
@@ -71,6 +76,14 @@ public final class FeedMain implements Callable<Integer> {
       defaultValue = "${env:FEED_TOPIC:-quotes}",
       description = "Topic the quotes are published on (env FEED_TOPIC, default ${DEFAULT-VALUE}).")
   String topic;
+
+  @Option(
+      names = "--name",
+      defaultValue = "${env:FEED_NAME:-feed}",
+      description =
+          "The name the feed announces itself by, as services/feed/NAME (env FEED_NAME, default"
+              + " ${DEFAULT-VALUE}).")
+  String name;
 
   @Option(
       names = "--rate",
@@ -166,6 +179,7 @@ public final class FeedMain implements Callable<Integer> {
 
   private Feed.Config config() {
     MqttSettings.Builder settings = mqtt.settings(randomClientId());
+    Topics.requireLevel("--name", name);
     positive("--rate", rate);
     if (count != null && count <= 0) {
       throw new IllegalArgumentException("--count must be positive, but was " + count);
@@ -179,13 +193,30 @@ public final class FeedMain implements Callable<Integer> {
     }
     Schedule schedule = speed != null ? Schedule.byTimestamps(speed) : Schedule.fixedRate(rate);
     long limit = count != null ? count : Long.MAX_VALUE;
+    Announcer announcer = new Announcer(birth());
     return new Feed.Config(
-        settings.maxInflight(QuotePublisher.MAX_IN_FLIGHT).build(),
+        settings.maxInflight(QuotePublisher.MAX_IN_FLIGHT).lastWill(announcer.lastWill()).build(),
+        announcer,
         topic,
         qos,
         schedule,
         limit,
         terminal());
+  }
+
+  private Announcement birth() {
+    Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    return new Announcement(
+        name,
+        "feed",
+        Announcement.ONLINE,
+        BUILD.version(),
+        null,
+        null,
+        null,
+        List.of(topic),
+        started.toString(),
+        Announcer.seq(started));
   }
 
   private void checkSource() {

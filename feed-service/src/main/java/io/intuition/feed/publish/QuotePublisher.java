@@ -1,6 +1,7 @@
 package io.intuition.feed.publish;
 
 import io.intuition.common.cli.Lifecycle;
+import io.intuition.common.discovery.Announcer;
 import io.intuition.common.mqtt.BrokerRefusedException;
 import io.intuition.common.mqtt.MqttConnection;
 import io.intuition.common.mqtt.MqttSettings;
@@ -22,19 +23,27 @@ public final class QuotePublisher implements AutoCloseable {
   /** How many publishes may await the broker's confirmation at once. */
   public static final int MAX_IN_FLIGHT = 100;
 
+  /** How long a close waits for the broker to confirm the feed's death. */
+  public static final Duration DEATH_WAIT = Duration.ofSeconds(1);
+
   private static final Logger log = LoggerFactory.getLogger(QuotePublisher.class);
 
   private final String topic;
   private final int qos;
   private final MqttConnection connection;
+  private final Announcer announcer;
   private final InFlight inFlight = new InFlight(MAX_IN_FLIGHT);
   private volatile PublishRefusedException refusal;
 
-  /** A publisher to {@code topic} at {@code qos}; nothing happens until {@link #connect}. */
-  public QuotePublisher(MqttSettings settings, String topic, int qos) {
+  /**
+   * A publisher to {@code topic} at {@code qos} that announces the feed with {@code announcer},
+   * whose will {@code settings} must carry; nothing happens until {@link #connect}.
+   */
+  public QuotePublisher(MqttSettings settings, String topic, int qos, Announcer announcer) {
     this.topic = topic;
     this.qos = qos;
-    this.connection = MqttConnection.create(settings, (Received message) -> {});
+    this.announcer = announcer;
+    this.connection = MqttConnection.create(settings, announcer.handler((Received message) -> {}));
   }
 
   /**
@@ -45,7 +54,11 @@ public final class QuotePublisher implements AutoCloseable {
    *     for a certificate one side does not accept
    */
   public boolean connect(Lifecycle lifecycle) throws InterruptedException, BrokerRefusedException {
-    return connection.connect(lifecycle);
+    if (!connection.connect(lifecycle)) {
+      return false;
+    }
+    announcer.announce(connection);
+    return true;
   }
 
   /**
@@ -102,9 +115,16 @@ public final class QuotePublisher implements AutoCloseable {
     return inFlight.failed();
   }
 
-  /** Disconnects, letting what is in flight finish for a moment. */
+  /**
+   * Announces the feed offline, then disconnects, letting what is in flight finish for a moment.
+   */
   @Override
   public void close() {
+    try {
+      announcer.stop(DEATH_WAIT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     connection.close();
   }
 }

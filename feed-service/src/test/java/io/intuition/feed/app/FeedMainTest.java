@@ -109,6 +109,17 @@ class FeedMainTest {
   }
 
   @Test
+  void nameThatIsNoTopicLevel_printsOneLineAndExitsTwo() {
+    assertThat(execute("--name", "feed/1")).isEqualTo(2);
+
+    assertThat(err.toString())
+        .isEqualTo(
+            "feed-service: --name must not hold '/', '+', '#' or control characters, but was"
+                + " feed/1"
+                + System.lineSeparator());
+  }
+
+  @Test
   void qosThree_printsOneLineAndExitsTwo() {
     assertThat(execute("--qos", "3")).isEqualTo(2);
 
