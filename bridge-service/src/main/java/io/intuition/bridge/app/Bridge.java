@@ -1,10 +1,12 @@
 package io.intuition.bridge.app;
 
+import io.intuition.bridge.discovery.AlgoLocator;
+import io.intuition.bridge.discovery.BridgeAnnouncement;
 import io.intuition.bridge.forward.ForwardSettings;
 import io.intuition.bridge.forward.Forwarder;
 import io.intuition.bridge.forward.Stats;
 import io.intuition.bridge.mqtt.MqttLink;
-import io.intuition.bridge.rpc.RpcAlgo;
+import io.intuition.bridge.rpc.SwitchableRpcAlgo;
 import io.intuition.common.cli.Lifecycle;
 import io.intuition.common.mqtt.BrokerRefusedException;
 import io.intuition.common.mqtt.MqttSettings;
@@ -32,11 +34,18 @@ final class Bridge {
   private static final Duration DRAIN = Duration.ofSeconds(3);
   private static final Duration CLOSE_LIMIT = Duration.ofMillis(4_500);
   private static final Duration TICK = Duration.ofMillis(50);
+  private static final Duration ANNOUNCE_DEATH = Duration.ofMillis(500);
 
-  /** Everything the bridge is configured with. */
+  /**
+   * Everything the bridge is configured with: the algo is at {@code rpc}, or, when {@code algoName}
+   * is set, wherever it announces itself; {@code self} is what the bridge announces of itself, its
+   * will already in {@code mqtt}.
+   */
   record Config(
       MqttSettings mqtt,
       String rpc,
+      String algoName,
+      BridgeAnnouncement self,
       ClientCredentials curve,
       Duration rpcTimeout,
       ForwardSettings forward) {}
@@ -72,34 +81,42 @@ final class Bridge {
   int run() throws InterruptedException {
     Lifecycle lifecycle = control.lifecycle();
     EventLoop loop = EventLoop.start("bridge");
-    RpcClient rpc;
-    try {
-      rpc =
-          RpcClient.builder(config.rpc())
-              .timeout(config.rpcTimeout())
-              .eventLoop(loop)
-              .curve(config.curve())
-              .build();
-    } catch (RpcException e) {
-      loop.close();
-      err.println("bridge-service: " + e.getMessage());
-      return 2;
+    SwitchableRpcAlgo algo =
+        new SwitchableRpcAlgo(address -> client(loop, address), config.rpcTimeout());
+    if (config.algoName() == null) {
+      try {
+        loop.call(() -> algo.switchTo(config.rpc()), CLOSE_LIMIT);
+      } catch (RpcException e) {
+        loop.close();
+        err.println("bridge-service: " + e.getMessage());
+        return 2;
+      }
     }
     lifecycle.stopOnSignal("bridge");
     log.info(
-        "{} {}: algo at {}{}, broker {}",
+        "{} {}: algo {}{}, broker {}",
         BridgeMain.BUILD.name(),
         BridgeMain.BUILD.version(),
-        config.rpc(),
+        config.algoName() == null
+            ? "at " + config.rpc()
+            : config.algoName() + ", where it announces itself",
         config.curve() == null ? "" : " with CURVE",
         config.mqtt().url());
     try (loop;
-        rpc;
+        algo;
         MqttLink mqtt = new MqttLink(config.mqtt(), this::refused)) {
-      return run(loop, rpc, mqtt, lifecycle);
+      return run(loop, algo, mqtt, lifecycle);
     } finally {
       lifecycle.closed();
     }
+  }
+
+  private RpcClient client(EventLoop loop, String address) {
+    return RpcClient.builder(address)
+        .timeout(config.rpcTimeout())
+        .eventLoop(loop)
+        .curve(config.curve())
+        .build();
   }
 
   /** A publish the broker refused for good: the bridge stops, since each order would be too. */
@@ -109,12 +126,12 @@ final class Bridge {
     }
   }
 
-  private int run(EventLoop loop, RpcClient rpc, MqttLink mqtt, Lifecycle lifecycle)
+  private int run(EventLoop loop, SwitchableRpcAlgo algo, MqttLink mqtt, Lifecycle lifecycle)
       throws InterruptedException {
     Forwarder forwarder =
         new Forwarder(
             config.forward(),
-            new RpcAlgo(rpc, config.rpcTimeout()),
+            algo,
             mqtt,
             loop,
             reason -> {
@@ -122,11 +139,16 @@ final class Bridge {
               lifecycle.stop();
             });
     control.stats = forwarder.stats();
-    loop.execute(
-        () -> {
-          forwarder.start();
-          loop.every(TICK, forwarder::tick);
-        });
+    mqtt.whenSubscribed(channels -> config.self().subscribed(channels).ifPresent(mqtt::announce));
+    if (config.algoName() == null) {
+      loop.execute(forwarder::start);
+    } else {
+      AlgoLocator locator =
+          new AlgoLocator(config.algoName(), new Following(loop, algo, forwarder::start));
+      mqtt.watch(locator.topic(), locator::received);
+      locator.start();
+    }
+    loop.execute(() -> loop.every(TICK, forwarder::tick));
     try {
       if (mqtt.connect(lifecycle, forwarder::offer)) {
         lifecycle.awaitStop();
@@ -139,6 +161,7 @@ final class Bridge {
     CountDownLatch stopped = new CountDownLatch(1);
     loop.execute(() -> forwarder.stop(DRAIN, stopped::countDown));
     stopped.await(DRAIN.plusMillis(500).toMillis(), TimeUnit.MILLISECONDS);
+    config.self().stop(ANNOUNCE_DEATH);
     if (refused.get() != null) {
       // the message stays unacknowledged: the broker delivers it again once the ACL allows it
       err.println("bridge-service: " + refused.get().getMessage());

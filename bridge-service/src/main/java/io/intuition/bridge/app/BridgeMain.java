@@ -1,10 +1,12 @@
 package io.intuition.bridge.app;
 
+import io.intuition.bridge.discovery.BridgeAnnouncement;
 import io.intuition.bridge.forward.ForwardSettings;
 import io.intuition.common.cli.BuildInfo;
 import io.intuition.common.cli.CurveOptions;
 import io.intuition.common.cli.FatalErrors;
 import io.intuition.common.cli.MqttOptions;
+import io.intuition.common.discovery.Topics;
 import io.intuition.common.mqtt.BrokerRefusedException;
 import io.intuition.common.mqtt.MqttSettings;
 import io.intuition.common.rpc.curve.ClientCredentials;
@@ -14,6 +16,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -44,8 +47,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:stopped cleanly (SIGTERM or Ctrl-C)",
       "1:the algorithm refused initialize",
-      "2:invalid command line (such as a malformed --mqtt URL, or a --password-file or --ca-file"
-          + " that cannot be read)",
+      "2:invalid command line (such as a malformed --mqtt URL, both --rpc and --algo, or a"
+          + " --password-file or --ca-file that cannot be read)",
       "3:the JVM ran out of heap (-XX:+ExitOnOutOfMemoryError, as scripts/run.sh and the"
           + " images set): restart it",
       BrokerRefusedException.EXIT_CODE
@@ -60,13 +63,34 @@ public final class BridgeMain implements Callable<Integer> {
 
   @Mixin(name = "mqtt")
   MqttOptions mqtt =
-      new MqttOptions("BRIDGE", "derived from the host name and --rpc, stable across restarts");
+      new MqttOptions(
+          "BRIDGE", "derived from the host name and --rpc or --algo, stable across restarts");
 
   @Option(
       names = {"-r", "--rpc"},
       defaultValue = "${env:BRIDGE_RPC:-tcp://127.0.0.1:4242}",
-      description = "The algorithm's zerorpc address (env BRIDGE_RPC, default ${DEFAULT-VALUE}).")
+      description =
+          "The algorithm's zerorpc address, unless --algo is given (env BRIDGE_RPC, default"
+              + " ${DEFAULT-VALUE}).")
   String rpc;
+
+  @Option(
+      names = "--algo",
+      defaultValue = "${env:BRIDGE_ALGO}",
+      paramLabel = "NAME",
+      description =
+          "Instead of --rpc: the algo's name. The bridge finds its address in the algo's"
+              + " announcement on services/algo/NAME, waits while none is alive, and follows the"
+              + " algo when it moves (env BRIDGE_ALGO).")
+  String algo;
+
+  @Option(
+      names = "--name",
+      defaultValue = "${env:BRIDGE_NAME}",
+      description =
+          "The name the bridge announces itself as, on services/bridge/NAME (env BRIDGE_NAME,"
+              + " default: its MQTT client id).")
+  String name;
 
   @Option(
       names = CurveOptions.SERVER_KEY,
@@ -161,6 +185,9 @@ public final class BridgeMain implements Callable<Integer> {
   /** The default of {@code --max-held}. */
   static final int DEFAULT_MAX_HELD = 10_000;
 
+  /** What an algo's name is prefixed with for the default client id, to tell it from an address. */
+  private static final String ALGO_PREFIX = "algo:";
+
   /** What the bridge holds at most in payload bytes, unless a single payload may be larger. */
   static final long MAX_HELD_BYTES = 8L * 1024 * 1024;
 
@@ -196,7 +223,9 @@ public final class BridgeMain implements Callable<Integer> {
   }
 
   private Bridge.Config config() {
-    MqttSettings.Builder mqttSettings = mqtt.settings(defaultClientId(rpc));
+    checkAlgoSource();
+    MqttSettings.Builder mqttSettings =
+        mqtt.settings(defaultClientId(algo == null ? rpc : ALGO_PREFIX + algo));
     if (!(rpcTimeoutSeconds > 0)) {
       throw new IllegalArgumentException(
           "--rpc-timeout must be positive, but was " + rpcTimeoutSeconds);
@@ -217,13 +246,39 @@ public final class BridgeMain implements Callable<Integer> {
         .maxPacketBytes((long) maxPayload + PACKET_OVERHEAD_BYTES);
     Duration timeout = Duration.ofMillis(Math.round(rpcTimeoutSeconds * 1000));
     ClientCredentials curve = CurveOptions.client(curveServerKey, curveSecretKeyFile);
-    return new Bridge.Config(mqttSettings.build(), rpc, curve, timeout, forward);
+    String clientId = mqttSettings.build().clientId();
+    BridgeAnnouncement self =
+        new BridgeAnnouncement(
+            name != null ? name : clientId,
+            algo != null ? algo : rpc,
+            BUILD.version(),
+            Instant.now());
+    mqttSettings.lastWill(self.lastWill());
+    return new Bridge.Config(mqttSettings.build(), rpc, algo, self, curve, timeout, forward);
   }
 
-  /** A client id stable for this host and algorithm, short enough for any MQTT 3.1.1 broker. */
-  static String defaultClientId(String rpcAddress) {
+  /** Either --rpc or --algo: --rpc's default holds only when --algo is not given. */
+  private void checkAlgoSource() {
+    if (algo == null) {
+      return;
+    }
+    boolean rpcGiven =
+        spec.commandLine().getParseResult().hasMatchedOption("--rpc")
+            || System.getenv("BRIDGE_RPC") != null;
+    if (rpcGiven) {
+      throw new IllegalArgumentException(
+          "give either --rpc (BRIDGE_RPC) or --algo (BRIDGE_ALGO), not both");
+    }
+    Topics.requireLevel("--algo", algo);
+  }
+
+  /**
+   * A client id stable for this host and algorithm, its address or {@code algo:} and its name,
+   * short enough for any MQTT 3.1.1 broker.
+   */
+  static String defaultClientId(String algorithm) {
     CRC32 crc = new CRC32();
-    crc.update((hostName() + "|" + rpcAddress).getBytes(StandardCharsets.UTF_8));
+    crc.update((hostName() + "|" + algorithm).getBytes(StandardCharsets.UTF_8));
     return String.format("bridge-%08x", crc.getValue());
   }
 

@@ -2,6 +2,7 @@ package io.intuition.bridge.forward;
 
 import io.intuition.common.log.Excerpt;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,12 +22,13 @@ final class AlgoHealth {
     REFUSED
   }
 
-  private final String address;
+  private final Supplier<String> address;
   private final Backoff backoff;
   private State state = State.INITIALIZING;
   private long outageStart;
 
-  AlgoHealth(String address, Backoff backoff) {
+  /** Health of the algorithm at {@code address}, asked for each line: the algorithm may move. */
+  AlgoHealth(Supplier<String> address, Backoff backoff) {
     this.address = address;
     this.backoff = backoff;
   }
@@ -42,7 +44,7 @@ final class AlgoHealth {
       outageStart = now;
       log.warn(
           "algo at {} unavailable ({}); holding {} messages, retrying",
-          address,
+          address.get(),
           Excerpt.escape(reason),
           held);
     }
@@ -52,7 +54,7 @@ final class AlgoHealth {
   /** The algorithm answered NotInitialized: it restarted, and is initialized again first. */
   void restarted() {
     if (state != State.INITIALIZING) {
-      log.warn("algo at {} has restarted: initializing it again", address);
+      log.warn("algo at {} has restarted: initializing it again", address.get());
       state = State.INITIALIZING;
       backoff.succeeded();
     }
@@ -64,8 +66,16 @@ final class AlgoHealth {
       return;
     }
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - outageStart);
-    log.info("algo at {} is back after {} ms; resending {} messages", address, millis, held);
+    log.info("algo at {} is back after {} ms; resending {} messages", address.get(), millis, held);
     state = State.READY;
+    backoff.succeeded();
+  }
+
+  /**
+   * The algorithm moved: a call that went to its old address is sent again at once, to the new one,
+   * without waiting out the backoff the old address earned.
+   */
+  void moved() {
     backoff.succeeded();
   }
 

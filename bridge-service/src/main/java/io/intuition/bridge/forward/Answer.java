@@ -43,6 +43,14 @@ public sealed interface Answer {
    */
   record Malformed(String reason) implements Answer {}
 
+  /**
+   * The algorithm moved to another address before it answered: the call was not handled where it
+   * went, and goes again to where the algorithm is now.
+   *
+   * @param to where the algorithm is now, for the log
+   */
+  record Moved(String to) implements Answer {}
+
   /** The algorithm lost its state (it restarted) and must be initialized again. */
   record NotInitialized() implements Answer {}
 

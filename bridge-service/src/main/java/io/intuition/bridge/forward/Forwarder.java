@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * publish confirmations are handed back to it. Up to {@code window} messages are in progress at
  * once: calls outstanding plus answers whose publish the broker has not confirmed yet. When the
  * algorithm is unavailable, the messages wait and are sent again, in their original order, with
- * backoff; when it answers {@code NotInitialized} (it restarted), it is initialized again first.
+ * backoff; when it answers {@code NotInitialized} (it restarted), it is initialized again first;
+ * when it moved to another address, the calls that went to the old one are sent to the new one.
  * Malformed messages and messages the algorithm refuses are rejected: logged, counted, published
  * with their reason, acknowledged. Past {@code maxHeld} messages held, new ones are refused
  * unacknowledged, and asked for again from the broker once the ones held are done.
@@ -44,6 +45,7 @@ public final class Forwarder {
   private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2));
   private final Handshake handshake;
   private final AlgoHealth health;
+  private boolean started;
   private boolean probing;
   private boolean flushing;
   private int outstanding;
@@ -69,7 +71,7 @@ public final class Forwarder {
     this.redelivery = new Redelivery(intake, broker, stats, settings.maxHeld(), this::onThread);
     this.outcomes = new Outcomes(settings, broker, payloads, stats, this::onThread);
     this.handshake = new Handshake(settings.initializeParams(), algo, this::onThread, backoff);
-    this.health = new AlgoHealth(algo.address(), backoff);
+    this.health = new AlgoHealth(algo::address, backoff);
   }
 
   /** The counters. */
@@ -77,8 +79,12 @@ public final class Forwarder {
     return stats;
   }
 
-  /** Starts: initializes the algorithm, then forwards what arrives. Forwarder thread. */
+  /**
+   * Starts: initializes the algorithm, then forwards what arrives. Until then, messages offered are
+   * held, unacknowledged, and nothing is sent to the algorithm. Forwarder thread.
+   */
   public void start() {
+    started = true;
     schedule();
   }
 
@@ -178,6 +184,9 @@ public final class Forwarder {
   }
 
   private void pump(long now) {
+    if (!started) {
+      return;
+    }
     switch (health.state()) {
       case INITIALIZING -> {
         if (!handshake.isPending() && outstanding == 0 && backoff.isDue(now) && !stopping) {
@@ -220,6 +229,8 @@ public final class Forwarder {
       outcomes.reject(entry, "algo refused it: " + refused.reason());
     } else if (answer instanceof Answer.Malformed malformed) {
       outcomes.reject(entry, malformed.reason());
+    } else if (answer instanceof Answer.Moved) {
+      retry(entry, health::moved);
     } else if (answer instanceof Answer.NotInitialized) {
       retry(entry, health::restarted);
     } else if (answer instanceof Answer.Unavailable unavailable) {

@@ -62,6 +62,8 @@ final class Handshake {
       ready.accept(channels.channels());
     } else if (answer instanceof Answer.Refused refusal) {
       refused.accept("algo refused initialize: " + refusal.reason());
+    } else if (answer instanceof Answer.Moved) {
+      backoff.succeeded(); // asked at the old address: ask the new one at once
     } else {
       String reason =
           answer instanceof Answer.Unavailable unavailable

@@ -3,6 +3,7 @@ package io.intuition.bridge.mqtt;
 import io.intuition.bridge.forward.Broker;
 import io.intuition.bridge.forward.Inbound;
 import io.intuition.common.cli.Lifecycle;
+import io.intuition.common.discovery.Announcer;
 import io.intuition.common.mqtt.BrokerRefusedException;
 import io.intuition.common.mqtt.MqttConnection;
 import io.intuition.common.mqtt.MqttHandler;
@@ -15,7 +16,9 @@ import java.util.function.Consumer;
 /**
  * The bridge's side of the broker: one persistent-session {@link MqttConnection}, with
  * acknowledgements only once the forwarder has handled a message, seen as the forwarder's {@link
- * Broker}. Received messages go to a sink on the MQTT client's thread, which must not block.
+ * Broker}. Received messages go to a sink on the MQTT client's thread, which must not block; those
+ * on a {@linkplain #watch watched} topic and on the bridge's own announcement topic are kept from
+ * it.
  */
 public final class MqttLink implements Broker, AutoCloseable {
   private static final int QOS = 1;
@@ -23,6 +26,11 @@ public final class MqttLink implements Broker, AutoCloseable {
   private final MqttConnection connection;
   private final Consumer<PublishRefusedException> refused;
   private volatile Consumer<Inbound> sink = message -> {};
+  private volatile String watched;
+  private volatile Consumer<byte[]> watcher = payload -> {};
+  private volatile Consumer<List<String>> subscribed = channels -> {};
+  private volatile String ownTopic;
+  private volatile MqttHandler announcing;
   private volatile boolean intake = true;
 
   /**
@@ -49,9 +57,37 @@ public final class MqttLink implements Broker, AutoCloseable {
     return connection.connect(lifecycle);
   }
 
+  /**
+   * Subscribes to {@code topic}, and hands each message on it to {@code watcher} instead of the
+   * sink, acknowledging it at once: for a retained topic the bridge follows, such as where its algo
+   * announces itself. Call before {@link #connect}, once; the watcher must not block or throw.
+   */
+  public void watch(String topic, Consumer<byte[]> watcher) {
+    this.watcher = watcher;
+    this.watched = topic;
+    connection.subscribe(List.of(topic));
+  }
+
+  /** Tells {@code listener} of the channels of every {@link #subscribe}, after subscribing. */
+  public void whenSubscribed(Consumer<List<String>> listener) {
+    this.subscribed = listener;
+  }
+
+  /**
+   * Announces the service with {@code announcer} from now on, over the connection: its birth now
+   * and after every reconnect; the messages on its own topic are the announcer's. A later announcer
+   * replaces this one (its birth says more), which then hears nothing more.
+   */
+  public void announce(Announcer announcer) {
+    announcing = announcer.handler(message -> {});
+    ownTopic = announcer.birth().topic();
+    announcer.announce(connection);
+  }
+
   @Override
   public void subscribe(List<String> channels) {
     connection.subscribe(channels);
+    subscribed.accept(channels);
   }
 
   @Override
@@ -98,8 +134,22 @@ public final class MqttLink implements Broker, AutoCloseable {
 
   private final class Handler implements MqttHandler {
     @Override
+    public void connected(boolean reconnect) {
+      MqttHandler announcer = announcing;
+      if (announcer != null) {
+        announcer.connected(reconnect);
+      }
+    }
+
+    @Override
     public void message(Received message) {
-      if (intake) {
+      MqttHandler announcer = announcing;
+      if (announcer != null && message.topic().equals(ownTopic)) {
+        announcer.message(message);
+      } else if (message.topic().equals(watched)) {
+        watcher.accept(message.payload());
+        connection.ack(message);
+      } else if (intake) {
         sink.accept(
             new Inbound(
                 message.topic(),

@@ -55,6 +55,11 @@ public final class RpcAlgo implements Algo {
     return client.address();
   }
 
+  /** The client it calls through. */
+  RpcClient client() {
+    return client;
+  }
+
   private static Answer orders(Packed result) {
     try {
       return new Answer.Orders(MsgpackToJson.orders(result));

@@ -38,7 +38,7 @@ class BridgeMainTest {
 
     assertThat(out.toString())
         .contains("Usage: bridge-service")
-        .contains("-m, --mqtt", "-r, --rpc", "--cash", "--param", "--client-id")
+        .contains("-m, --mqtt", "-r, --rpc", "--algo=NAME", "--cash", "--param", "--client-id")
         .contains("--orders-topic", "--username", "--password-file", "--max-payload", "--version")
         .contains("--ca-file", "--cert-file", "--key-file", "--insecure", "BRIDGE_CA_FILE")
         .contains("--mqtt-version", "--max-held", "--window");
@@ -106,6 +106,24 @@ class BridgeMainTest {
   }
 
   @Test
+  void rpcAndAlgoBoth_printsOneLineAndExitsTwo() {
+    assertThat(execute("--rpc", "tcp://127.0.0.1:4242", "--algo", "a1")).isEqualTo(2);
+
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "bridge-service: give either --rpc (BRIDGE_RPC) or --algo (BRIDGE_ALGO), not both");
+  }
+
+  @Test
+  void algoNameThatCannotBeATopicLevel_printsOneLineAndExitsTwo() {
+    assertThat(execute("--algo", "a1/#")).isEqualTo(2);
+
+    assertThat(err.toString().lines())
+        .singleElement()
+        .satisfies(line -> assertThat(line).startsWith("bridge-service: --algo must not hold"));
+  }
+
+  @Test
   void unknownOption_namesItAndExitsTwo() {
     assertThat(execute("--nosuch")).isEqualTo(2);
 
@@ -166,6 +184,21 @@ class BridgeMainTest {
     Future<Integer> exit = runner.submit(() -> execute("--mqtt", mqtt, "--rpc", rpc));
 
     await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> !exit.isDone());
+    app.stop();
+    await().atMost(Duration.ofSeconds(6)).until(exit::isDone);
+    assertThat(exit).succeedsWithin(Duration.ZERO).isEqualTo(0);
+    assertThat(app.control().stats().received()).isZero();
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void run_byAlgoName_brokerUnreachable_keepsRetryingUntilStoppedThenExitsZero()
+      throws IOException {
+    String mqtt = "mqtt://127.0.0.1:" + freePort();
+
+    Future<Integer> exit = runner.submit(() -> execute("--mqtt", mqtt, "--algo", "a1"));
+
+    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> !exit.isDone());
     app.stop();
     await().atMost(Duration.ofSeconds(6)).until(exit::isDone);
     assertThat(exit).succeedsWithin(Duration.ZERO).isEqualTo(0);

@@ -40,6 +40,10 @@ final class FakeAlgo implements Algo {
       answer.complete(new Answer.NotInitialized());
     }
 
+    void moved(String to) {
+      answer.complete(new Answer.Moved(to));
+    }
+
     void unavailable(String reason) {
       answer.complete(new Answer.Unavailable(reason));
     }

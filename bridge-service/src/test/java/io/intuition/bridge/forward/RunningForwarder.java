@@ -43,9 +43,23 @@ final class RunningForwarder implements AutoCloseable {
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   RunningForwarder(ForwardSettings settings) {
+    this(settings, true);
+  }
+
+  /**
+   * A forwarder ticking on its thread, started now or, if not {@code started}, by {@link #start}.
+   */
+  RunningForwarder(ForwardSettings settings, boolean started) {
     forwarder = new Forwarder(settings, algo, broker, thread, fatal::add);
-    thread.execute(forwarder::start);
+    if (started) {
+      start();
+    }
     thread.scheduleAtFixedRate(forwarder::tick, 10, 10, TimeUnit.MILLISECONDS);
+  }
+
+  /** Starts the forwarder: it initializes the algorithm, then forwards. */
+  void start() {
+    thread.execute(forwarder::start);
   }
 
   /** Settings with rejections on {@code <topic>/rejected} and {@code window} calls at once. */

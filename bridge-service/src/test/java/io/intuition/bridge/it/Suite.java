@@ -79,18 +79,29 @@ final class Suite {
     return bridge(List.of("-Xmx128m"), rpcTimeout, mqttUrl, rpc, options);
   }
 
+  /**
+   * The bridge-service finding the algo {@code name} by its announcement rather than at an address
+   * given, waiting {@code rpcTimeout} for each answer, with extra options.
+   */
+  static ManagedProcess bridgeFollowing(
+      Duration rpcTimeout, String mqttUrl, String name, String... options) {
+    return bridge(List.of("-Xmx128m"), rpcTimeout, mqttUrl, List.of("--algo", name), options);
+  }
+
   private static ManagedProcess bridge(
       List<String> jvm, Duration rpcTimeout, String mqttUrl, String rpc, String... options) {
+    return bridge(jvm, rpcTimeout, mqttUrl, List.of("--rpc", rpc), options);
+  }
+
+  private static ManagedProcess bridge(
+      List<String> jvm, Duration rpcTimeout, String mqttUrl, List<String> algo, String... options) {
     List<String> command = new ArrayList<>(List.of(ProjectPaths.java()));
     command.addAll(jvm);
     command.addAll(
+        List.of("-jar", ProjectPaths.serviceJar("bridge-service").toString(), "--mqtt", mqttUrl));
+    command.addAll(algo);
+    command.addAll(
         List.of(
-            "-jar",
-            ProjectPaths.serviceJar("bridge-service").toString(),
-            "--mqtt",
-            mqttUrl,
-            "--rpc",
-            rpc,
             "--rpc-timeout",
             BigDecimal.valueOf(rpcTimeout.toMillis(), 3).stripTrailingZeros().toPlainString()));
     command.addAll(List.of(options));

@@ -120,8 +120,7 @@ public final class MqttConnection implements AutoCloseable {
 
   /** Subscribes to {@code channels} at QoS 1, now and after every reconnect. */
   public void subscribe(List<String> channels) {
-    subscriptions.add(channels);
-    subscriptions.subscribe(transport);
+    subscriptions.subscribe(transport, subscriptions.add(channels));
   }
 
   /**
@@ -199,7 +198,7 @@ public final class MqttConnection implements AutoCloseable {
     transport = client;
     version = protocol;
     client.connect(CONNECT_TIMEOUT_MS);
-    subscriptions.subscribe(client);
+    subscriptions.subscribeAll(client);
     outgoing.send();
   }
 
