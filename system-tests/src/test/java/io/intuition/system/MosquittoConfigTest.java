@@ -22,7 +22,9 @@ class MosquittoConfigTest {
             new Grant("read", "quotes"),
             new Grant("write", "orders"),
             new Grant("write", "quotes/rejected"),
-            new Grant("read", "indicators/#"));
+            new Grant("read", "indicators/#"),
+            new Grant("read", "services/algo/+"),
+            new Grant("readwrite", "services/bridge/+"));
     assertThat(ACL.grants().get("feed"))
         .containsExactly(new Grant("write", "quotes"), new Grant("readwrite", "services/feed/+"));
     assertThat(ACL.grants().get("indicators"))
