@@ -74,6 +74,16 @@ class SmaCrossSourcesTest {
     assertThat(fromIndicators(messages)).isEqualTo(fromQuotes(steps));
   }
 
+  @Test
+  void sameSeries_everyQuoteOfABurstBeforeAnyIndicator_placeTheSameOrders() {
+    List<Step> steps = steps();
+    List<Object> messages = new ArrayList<>();
+    steps.forEach(step -> messages.add(step.quote()));
+    steps.forEach(step -> messages.addAll(step.indicators()));
+
+    assertThat(fromIndicators(messages)).isEqualTo(fromQuotes(steps));
+  }
+
   private static List<Object> interleaved(List<Step> steps) {
     List<Object> messages = new ArrayList<>();
     for (Step step : steps) {

@@ -20,8 +20,12 @@ import java.util.TreeMap;
  * <p>Not thread-safe.
  */
 final class Pairs {
-  /** How many timestamps wait at most; the oldest go first. */
-  static final int MAX_PENDING = 64;
+  /**
+   * How many timestamps wait at most; the oldest go first. The quotes come straight from the feed
+   * while their values take a detour through the indicator-service, so in a burst the quotes run
+   * ahead by as many as the burst holds: a quote dropped before its values came is never traded.
+   */
+  static final int MAX_PENDING = 1000;
 
   private static final String TS = "ts";
   private static final String SHORT = "short";
