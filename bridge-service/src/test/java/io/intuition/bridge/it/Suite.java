@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Starts the suite's processes for end-to-end tests: the algo-service and the bridge-service. */
+/**
+ * Starts the suite's processes for end-to-end tests: the algo-service, the bridge-service and the
+ * indicator-service.
+ */
 final class Suite {
   static final Duration START = Duration.ofSeconds(30);
 
@@ -108,6 +111,21 @@ final class Suite {
     ProcessBuilder builder = new ProcessBuilder(command).directory(ProjectPaths.root().toFile());
     builder.environment().keySet().removeIf(key -> key.startsWith("BRIDGE_"));
     return ManagedProcess.start("bridge-service", builder);
+  }
+
+  /**
+   * The indicator-service on the broker at {@code mqttUrl} with extra options, such as {@code --sma
+   * 3,8}, once it has subscribed to the quotes.
+   */
+  static ManagedProcess indicators(String mqttUrl, String... options) {
+    List<String> command = new ArrayList<>(List.of(ProjectPaths.java(), "-Xmx128m", "-jar"));
+    command.addAll(
+        List.of(ProjectPaths.serviceJar("indicator-service").toString(), "--mqtt", mqttUrl));
+    command.addAll(List.of(options));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(ProjectPaths.root().toFile());
+    builder.environment().keySet().removeIf(key -> key.startsWith("INDICATOR_"));
+    return ManagedProcess.start("indicator-service", builder)
+        .awaitLog("subscribed to [quotes]", START);
   }
 
   /**
