@@ -4,6 +4,7 @@ import io.intuition.common.log.ThrottledLog;
 import io.intuition.common.mqtt.LastWill;
 import io.intuition.common.mqtt.MqttConnection;
 import io.intuition.common.mqtt.MqttHandler;
+import io.intuition.common.mqtt.PublishRefusedException;
 import io.intuition.common.mqtt.Received;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +63,7 @@ public final class Announcer {
   private final Object publishing = new Object();
   private volatile boolean stopped;
   private volatile boolean warnedOfNewer;
+  private volatile boolean refused;
 
   /**
    * An announcer of {@code birth}.
@@ -149,7 +151,7 @@ public final class Announcer {
     AtomicReference<Throwable> failure = new AtomicReference<>();
     synchronized (publishing) {
       MqttConnection connected = connection.get();
-      if (stopped || connected == null) {
+      if (stopped || connected == null || refused) {
         stopped = true;
         return true;
       }
@@ -179,7 +181,7 @@ public final class Announcer {
   private void publishBirth(String why) {
     synchronized (publishing) {
       MqttConnection connected = connection.get();
-      if (connected == null || stopped) {
+      if (connected == null || stopped || refused) {
         return;
       }
       log.info("announcing {} online, seq {}{}", birth.topic(), birth.seq(), why);
@@ -188,7 +190,15 @@ public final class Announcer {
   }
 
   private void birthConfirmed(Throwable failure) {
-    if (failure != null) {
+    if (failure instanceof PublishRefusedException refusal) {
+      // asking again on every reconnect would only be refused again, and a broker that drops
+      // the connection over a refused publish would see a client reconnecting in a loop
+      refused = true;
+      log.warn(
+          "{}: going on without announcing; grant this login readwrite on {} to announce it",
+          refusal.getMessage(),
+          birth.topic());
+    } else if (failure != null) {
       unconfirmed.warn(
           "the broker did not confirm the birth on {} ({}); announced again on reconnect",
           birth.topic(),

@@ -227,6 +227,11 @@ public final class MqttConnection implements AutoCloseable {
         return;
       } catch (TransportException e) {
         log.debug("reconnecting failed: {}", e.getMessage());
+      } catch (RuntimeException e) {
+        if (closed) {
+          return; // Paho fails in its own ways on a client closed while it connects
+        }
+        throw e;
       }
       try {
         Thread.sleep(wait.toMillis()); // the reconnecting thread has nothing else to wait for

@@ -184,6 +184,9 @@ class FeedSecurityIT {
     assertRefused(
         feed,
         "feed-service: the broker refused the publish to orders: not authorized (reason code 135)");
+    assertThat(feed.stderr().split("going on without announcing", -1))
+        .as("the refused announcement is said once and not asked again; %s", feed)
+        .hasSize(2);
   }
 
   @Test

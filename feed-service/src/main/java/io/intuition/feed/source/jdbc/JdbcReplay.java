@@ -35,6 +35,7 @@ public final class JdbcReplay implements QuoteSource {
   private final ResultSet rows;
   private final ResultColumns columns;
   private final Consumer<String> problems;
+  private final OptionalLong size;
   private long row;
   private long skipped;
   private Tick latest;
@@ -45,8 +46,10 @@ public final class JdbcReplay implements QuoteSource {
       Connection connection,
       ResultSet rows,
       ResultColumns columns,
-      Consumer<String> problems) {
+      Consumer<String> problems,
+      OptionalLong size) {
     this.settings = settings;
+    this.size = size;
     this.connection = connection;
     this.rows = rows;
     this.columns = columns;
@@ -69,13 +72,16 @@ public final class JdbcReplay implements QuoteSource {
     try {
       connection.setAutoCommit(false);
       connection.setReadOnly(true);
+      // one snapshot for the count and the rows, so the progress bar's total is the rows sent
+      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      OptionalLong size = count(connection, settings.query());
       PreparedStatement statement =
           connection.prepareStatement(
               settings.query(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
       statement.setFetchSize(FETCH_ROWS);
       ResultSet rows = statement.executeQuery();
       ResultColumns columns = ResultColumns.of(rows.getMetaData());
-      return new JdbcReplay(settings, connection, rows, columns, problems);
+      return new JdbcReplay(settings, connection, rows, columns, problems, size);
     } catch (SQLException e) {
       closeQuietly(connection);
       throw new SourceException("--query failed: " + SqlErrors.ofQuery(e));
@@ -107,10 +113,27 @@ public final class JdbcReplay implements QuoteSource {
     return null;
   }
 
-  /** Unknown: counting the rows would run the query twice. */
+  /** The rows the query returns, counted before the replay in the same snapshot, if it could be. */
   @Override
   public OptionalLong size() {
-    return OptionalLong.empty();
+    return size;
+  }
+
+  /**
+   * Counts the rows of {@code query} as a subquery, for the progress bar; empty when the database
+   * cannot run it as one (the query itself then says what is wrong).
+   */
+  private static OptionalLong count(Connection connection, String query) throws SQLException {
+    String inner = query.strip().replaceAll(";+$", "");
+    try (PreparedStatement statement =
+            connection.prepareStatement("SELECT count(*) FROM (" + inner + ") AS replayed");
+        ResultSet result = statement.executeQuery()) {
+      return result.next() ? OptionalLong.of(result.getLong(1)) : OptionalLong.empty();
+    } catch (SQLException e) {
+      log.debug("cannot count the rows of the query: {}", e.getMessage());
+      connection.rollback(); // a failed statement ends the transaction: start again
+      return OptionalLong.empty();
+    }
   }
 
   /** Always: the query must return a time column. */

@@ -62,6 +62,15 @@ class JdbcReplayIT {
   }
 
   @Test
+  void size_isTheRowCountOfTheQuery_soTheProgressBarHasATotal() throws Exception {
+    String values = "VALUES ('A', 1.5, 1), ('B', 2.5, 2), ('A', 1.6, 3)";
+
+    try (JdbcReplay replay = open("SELECT * FROM (" + values + ") AS t (sid, price, ts);")) {
+      assertThat(replay.size()).hasValue(3);
+    }
+  }
+
+  @Test
   void next_columnsNamedInAnyCase_areFoundAndOthersIgnored() throws Exception {
     List<Tick> ticks =
         readAll(
