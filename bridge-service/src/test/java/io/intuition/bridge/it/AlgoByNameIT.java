@@ -12,10 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,8 +40,6 @@ class AlgoByNameIT {
   private static final Duration ALL_ANSWERED = Duration.ofMinutes(1);
   private static final int QUOTES = 4_000;
   private static final int TAIL = 500;
-  private static final int FEED_BATCHES = 20;
-  private static final Duration FEED_PAUSE = Duration.ofMillis(200);
 
   private MosquittoBroker broker;
   private ManagedProcess first;
@@ -73,7 +68,7 @@ class AlgoByNameIT {
     AlgoAnnouncements.birth(broker.url(), NAME, p1, 1);
     bridge = startBridge().awaitLog(SUBSCRIBED, Suite.START);
 
-    CompletableFuture<Void> feed = publishSteadily(QUOTES);
+    CompletableFuture<Void> feed = feed().publishSteadily(QUOTES);
     await().atMost(ALL_ANSWERED).until(() -> probe.count("orders") >= QUOTES / 5);
     String p2 = Suite.freeRpcAddress();
     second = Suite.algo(p2, FILLING_ALGO);
@@ -82,9 +77,10 @@ class AlgoByNameIT {
     AlgoAnnouncements.death(broker.url(), NAME, 1); // the old algo's will: stale
     bridge.awaitLog("moved from " + p1 + " to " + p2, ALL_ANSWERED);
     feed.join();
-    publish(QUOTES, QUOTES + TAIL); // the first algo is gone: only the second can answer these
+    feed()
+        .publish(QUOTES, QUOTES + TAIL); // the first algo is gone: only the second can answer these
 
-    Delivery delivery = awaitDelivery(QUOTES + TAIL);
+    Delivery delivery = feed().awaitDelivery(QUOTES + TAIL, ALL_ANSWERED);
     System.out.println("algo moved mid-stream: " + delivery);
     assertThat(delivery.lost()).as("numbers of the quotes lost").isEmpty();
     assertThat(probe.count(RunningSuite.REJECTED)).as("quotes rejected").isZero();
@@ -108,9 +104,9 @@ class AlgoByNameIT {
 
     AlgoAnnouncements.birth(broker.url(), NAME, p1, 1);
     bridge.awaitLog(SUBSCRIBED, Suite.START);
-    publish(0, 200);
+    feed().publish(0, 200);
 
-    Delivery delivery = awaitDelivery(200);
+    Delivery delivery = feed().awaitDelivery(200, ALL_ANSWERED);
     System.out.println("algo announced after the bridge started: " + delivery);
     assertThat(delivery.lost()).isEmpty();
     assertThat(bridge.stderr().lines().filter(line -> line.contains(WAITING))).hasSize(1);
@@ -126,34 +122,7 @@ class AlgoByNameIT {
     return Suite.bridgeFollowing(RPC_TIMEOUT, broker.mqttUrl(), NAME, FILLING_BRIDGE);
   }
 
-  private void publish(int from, int to) {
-    MosquittoBroker.publishLines(broker.port(), "quotes", 1, QuoteFeed.lines(from, to));
-  }
-
-  /** Quotes 0 to {@code count - 1}, in batches with a pause before each: a feed that goes on. */
-  private CompletableFuture<Void> publishSteadily(int count) {
-    Executor afterThePause =
-        CompletableFuture.delayedExecutor(FEED_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
-    CompletableFuture<Void> feed = CompletableFuture.completedFuture(null);
-    for (int batch = 0; batch < FEED_BATCHES; batch++) {
-      int from = count * batch / FEED_BATCHES;
-      int to = count * (batch + 1) / FEED_BATCHES;
-      feed = feed.thenRunAsync(() -> publish(from, to), afterThePause);
-    }
-    return feed;
-  }
-
-  /** Waits until each quote below {@code sent} has an order, or the limit passed; tells which. */
-  private Delivery awaitDelivery(int sent) {
-    try {
-      await().atMost(ALL_ANSWERED).until(() -> delivery(sent).lost().isEmpty());
-    } catch (ConditionTimeoutException e) {
-      // the delivery names the quotes lost; the test asserts on it
-    }
-    return delivery(sent);
-  }
-
-  private Delivery delivery(int sent) {
-    return Delivery.of(sent, QuoteFeed.ordersPerTs(probe.on("orders")));
+  private SteadyFeed feed() {
+    return new SteadyFeed(broker, probe);
   }
 }

@@ -11,10 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +33,6 @@ class AnnouncedAlgoIT {
   private static final Duration ALL_ANSWERED = Duration.ofMinutes(1);
   private static final int QUOTES = 4_000;
   private static final int TAIL = 500;
-  private static final int FEED_BATCHES = 20;
-  private static final Duration FEED_PAUSE = Duration.ofMillis(200);
 
   private MosquittoBroker broker;
   private ServiceAnnouncements watch;
@@ -78,7 +73,7 @@ class AnnouncedAlgoIT {
             .awaitLog(SUBSCRIBED, Suite.START);
     long seq = watch.current("algo", NAME).orElseThrow().seq();
 
-    CompletableFuture<Void> feed = publishSteadily(QUOTES);
+    CompletableFuture<Void> feed = feed().publishSteadily(QUOTES);
     await().atMost(ALL_ANSWERED).until(() -> probe.count("orders") >= QUOTES / 5);
     long killed = System.nanoTime();
     first.kill();
@@ -88,9 +83,10 @@ class AnnouncedAlgoIT {
     second = announcedAlgo(p2);
     bridge.awaitLog("moved from " + p1 + " to " + p2, ALL_ANSWERED);
     feed.join();
-    publish(QUOTES, QUOTES + TAIL); // the first algo is gone: only the second can answer these
+    feed()
+        .publish(QUOTES, QUOTES + TAIL); // the first algo is gone: only the second can answer these
 
-    Delivery delivery = awaitDelivery(QUOTES + TAIL);
+    Delivery delivery = feed().awaitDelivery(QUOTES + TAIL, ALL_ANSWERED);
     System.out.println("announced algo killed and started elsewhere: " + delivery);
     assertThat(delivery.lost()).as("numbers of the quotes lost").isEmpty();
     assertThat(probe.count(RunningSuite.REJECTED)).as("quotes rejected").isZero();
@@ -127,33 +123,7 @@ class AnnouncedAlgoIT {
                     .isPresent());
   }
 
-  private void publish(int from, int to) {
-    MosquittoBroker.publishLines(broker.port(), "quotes", 1, QuoteFeed.lines(from, to));
-  }
-
-  /** Quotes 0 to {@code count - 1}, in batches with a pause before each: a feed that goes on. */
-  private CompletableFuture<Void> publishSteadily(int count) {
-    Executor afterThePause =
-        CompletableFuture.delayedExecutor(FEED_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
-    CompletableFuture<Void> feed = CompletableFuture.completedFuture(null);
-    for (int batch = 0; batch < FEED_BATCHES; batch++) {
-      int from = count * batch / FEED_BATCHES;
-      int to = count * (batch + 1) / FEED_BATCHES;
-      feed = feed.thenRunAsync(() -> publish(from, to), afterThePause);
-    }
-    return feed;
-  }
-
-  private Delivery awaitDelivery(int sent) {
-    try {
-      await().atMost(ALL_ANSWERED).until(() -> delivery(sent).lost().isEmpty());
-    } catch (ConditionTimeoutException e) {
-      // the delivery names the quotes lost; the test asserts on it
-    }
-    return delivery(sent);
-  }
-
-  private Delivery delivery(int sent) {
-    return Delivery.of(sent, QuoteFeed.ordersPerTs(probe.on("orders")));
+  private SteadyFeed feed() {
+    return new SteadyFeed(broker, probe);
   }
 }
