@@ -1,5 +1,6 @@
 package io.intuition.algo.strategy.smacross;
 
+import io.intuition.common.log.ThrottledLog;
 import io.intuition.common.quote.Quote;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -7,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * For one symbol in {@code indicators} mode: the short and long averages received and the quotes,
@@ -35,7 +38,11 @@ final class Pairs {
   private static final String PENDING = "pending";
   private static final String UNTIMED = "untimed";
 
+  private static final Logger log = LoggerFactory.getLogger(Pairs.class);
+  private static final ThrottledLog full = ThrottledLog.of(log);
+
   private final String sid;
+  private final WaitingLimit limit;
   private final TreeMap<Long, Pending> pending = new TreeMap<>();
   private long decided;
   private Quote untimed;
@@ -50,8 +57,10 @@ final class Pairs {
     BigDecimal price;
   }
 
-  Pairs(String sid) {
+  /** The pairs of {@code sid}, holding timestamps within {@code limit}, shared by every symbol. */
+  Pairs(String sid, WaitingLimit limit) {
     this.sid = sid;
+    this.limit = limit;
   }
 
   /** Takes a quote of the symbol; the decision it completes, or null. */
@@ -63,7 +72,11 @@ final class Pairs {
     if (quote.ts() <= decided) {
       return null;
     }
-    slot(quote.ts()).price = quote.price();
+    Pending slot = slot(quote.ts());
+    if (slot == null) {
+      return null;
+    }
+    slot.price = quote.price();
     return decide(quote.ts());
   }
 
@@ -73,6 +86,9 @@ final class Pairs {
       return null;
     }
     Pending slot = slot(ts);
+    if (slot == null) {
+      return null;
+    }
     if (isShort) {
       slot.shortValue = value;
     } else {
@@ -81,12 +97,36 @@ final class Pairs {
     return decide(ts);
   }
 
+  /**
+   * What is known of {@code ts}, made room for if new: this symbol's oldest goes when it holds its
+   * most, or when all symbols together do; null when they do and this one holds nothing to give.
+   */
   private Pending slot(long ts) {
-    Pending slot = pending.computeIfAbsent(ts, key -> new Pending());
-    if (pending.size() > MAX_PENDING) {
-      pending.pollFirstEntry();
+    Pending slot = pending.get(ts);
+    if (slot != null) {
+      return slot;
     }
+    if (pending.size() >= MAX_PENDING || !limit.take()) {
+      if (pending.isEmpty()) {
+        full.warn(
+            "sma-cross: {} timestamps of all symbols wait for their averages, the most it holds;"
+                + " {} at {} is not traded",
+            limit.held(),
+            sid,
+            ts);
+        return null;
+      }
+      pending.pollFirstEntry(); // its room goes to the new one
+    }
+    slot = new Pending();
+    pending.put(ts, slot);
     return slot;
+  }
+
+  /** Lets go of everything waiting, giving its room back. */
+  void clear() {
+    limit.release(pending.size());
+    pending.clear();
   }
 
   private Decision decide(long ts) {
@@ -99,7 +139,9 @@ final class Pairs {
       return null;
     }
     decided = ts;
-    pending.headMap(ts, true).clear();
+    Map<Long, Pending> done = pending.headMap(ts, true);
+    limit.release(done.size());
+    done.clear();
     return new Decision(slot.shortValue.compareTo(slot.longValue), at);
   }
 
@@ -132,8 +174,8 @@ final class Pairs {
    *
    * @throws IllegalArgumentException if the state is malformed
    */
-  static Pairs restored(String sid, Object saved) {
-    Pairs pairs = new Pairs(sid);
+  static Pairs restored(String sid, Object saved, WaitingLimit limit) {
+    Pairs pairs = new Pairs(sid, limit);
     if (!(saved instanceof Map<?, ?> state)
         || !(state.get(DECIDED) instanceof Number decided)
         || !(state.get(PENDING) instanceof List<?> slots)) {
@@ -147,6 +189,9 @@ final class Pairs {
             "sma-cross pending of " + sid + " must hold a ts, but was " + item);
       }
       Pending slot = pairs.slot(ts.longValue());
+      if (slot == null) {
+        continue; // saved under a larger limit
+      }
       slot.shortValue = decimal(sid, fields.get(SHORT));
       slot.longValue = decimal(sid, fields.get(LONG));
       slot.price = decimal(sid, fields.get(PRICE));

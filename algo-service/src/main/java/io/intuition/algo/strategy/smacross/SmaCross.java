@@ -38,6 +38,19 @@ final class SmaCross implements Strategy<SmaCrossConfig> {
   private static final String PAIRS = "pairs";
 
   private final Map<String, Symbol> symbols = new HashMap<>();
+  private final int maxWaiting;
+  private WaitingLimit waiting;
+
+  SmaCross() {
+    this(WaitingLimit.DEFAULT);
+  }
+
+  /** A strategy whose symbols hold at most {@code maxWaiting} timestamps waiting, together. */
+  SmaCross(int maxWaiting) {
+    this.maxWaiting = maxWaiting;
+    this.waiting = new WaitingLimit(maxWaiting);
+  }
+
   private SmaCrossConfig config =
       new SmaCrossConfig(SmaCrossConfig.DEFAULT_SHORT, SmaCrossConfig.DEFAULT_LONG);
 
@@ -61,7 +74,8 @@ final class SmaCross implements Strategy<SmaCrossConfig> {
       symbols.forEach(
           (sid, symbol) -> {
             symbol.window = Window.of(next, symbol.window.history());
-            symbol.pairs = new Pairs(sid);
+            symbol.pairs.clear();
+            symbol.pairs = new Pairs(sid, waiting);
           });
     }
     config = next;
@@ -113,7 +127,8 @@ final class SmaCross implements Strategy<SmaCrossConfig> {
     return symbols.computeIfAbsent(
         sid,
         key ->
-            new Symbol(new Window(config.shortWindow(), config.longWindow()), 0, new Pairs(key)));
+            new Symbol(
+                new Window(config.shortWindow(), config.longWindow()), 0, new Pairs(key, waiting)));
   }
 
   private List<Intent> decide(
@@ -164,6 +179,7 @@ final class SmaCross implements Strategy<SmaCrossConfig> {
       throw new IllegalArgumentException("sma-cross state must be an object, but was " + state);
     }
     symbols.clear();
+    waiting = new WaitingLimit(maxWaiting);
     saved.forEach((sid, value) -> symbols.put(String.valueOf(sid), symbol(sid, value)));
   }
 
@@ -188,6 +204,6 @@ final class SmaCross implements Strategy<SmaCrossConfig> {
     return new Symbol(
         Window.of(config, history),
         Integer.signum(trend.intValue()),
-        pairs == null ? new Pairs(name) : Pairs.restored(name, pairs));
+        pairs == null ? new Pairs(name, waiting) : Pairs.restored(name, pairs, waiting));
   }
 }
