@@ -7,8 +7,9 @@
 #   tls/broker.crt, broker.key  the broker's certificate for mosquitto, localhost, 127.0.0.1 and
 #                               each --host, signed by that CA
 #   mqtt/passwords              the broker's password file (mosquitto_passwd) for users bridge, feed,
-#                               indicators
-#   mqtt/bridge.password, mqtt/feed.password, mqtt/indicators.password   their passwords, random
+#                               indicators, algo
+#   mqtt/bridge.password, mqtt/feed.password, mqtt/indicators.password, mqtt/algo.password
+#                               their passwords, random
 #   curve/algo.key, algo.key_secret       the algo-service's CURVE key pair
 #   curve/bridge.key, bridge.key_secret   the bridge's CURVE key pair
 #   curve/clients/bridge.key              the public keys the algo lets in: the bridge's
@@ -84,7 +85,7 @@ chmod 0644 "$dir/tls/ca.crt" "$dir/tls/broker.crt"
 # MQTT logins: random passwords, and the broker's file of their hashes
 rm -f "$dir/mqtt/passwords"
 touch "$dir/mqtt/passwords"
-for user in bridge feed indicators; do
+for user in bridge feed indicators algo; do
   openssl rand -hex 24 >"$dir/mqtt/$user.password"
   "$passwd_bin" -b "$dir/mqtt/passwords" "$user" "$(cat "$dir/mqtt/$user.password")"
 done
@@ -101,7 +102,7 @@ chmod 0644 "$dir/curve/"*.key "$dir/curve/clients/"*.key
 echo "make-secrets.sh: wrote $dir (tls/, mqtt/, curve/)"
 broker_files=("$dir/tls/broker.key" "$dir/mqtt/passwords")
 service_files=("$dir/mqtt/bridge.password" "$dir/mqtt/feed.password" "$dir/mqtt/indicators.password"
-  "$dir/curve/"*.key_secret)
+  "$dir/mqtt/algo.password" "$dir/curve/"*.key_secret)
 if $owners; then
   chmod 0755 "$dir" "$dir/tls" "$dir/mqtt" "$dir/curve" "$dir/curve/clients"
   chown 1883:1883 "${broker_files[@]}"

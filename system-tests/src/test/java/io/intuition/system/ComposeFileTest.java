@@ -148,15 +148,38 @@ class ComposeFileTest {
   }
 
   @Test
+  void algo_announcesTheAddressTheBridgeCalls() {
+    ComposeService algo = COMPOSE.service("algo");
+    String announced =
+        ServiceCli.ALGO.value("--announce-addr", algo).orElseThrow(() -> new AssertionError(algo));
+
+    // HOST:PORT, announced as a ZeroMQ endpoint (AnnounceAddress)
+    assertThat(URI.create("tcp://" + announced))
+        .isEqualTo(uri(COMPOSE.service("bridge"), "BRIDGE_RPC"));
+  }
+
+  @Test
+  void algo_waitsForNoBrokerToStart() {
+    // it announces in the background, and the bridge waits for its healthcheck: a broker that is
+    // not up yet must not hold the algo back
+    assertThat(COMPOSE.service("algo").dependsOn()).isEmpty();
+    assertThat(ServiceCli.ALGO.value("--mqtt", COMPOSE.service("algo"))).isPresent();
+  }
+
+  @Test
   void brokerPort_isTheListenerThePublishedPortAndWhereClientsConnect() {
     String listener = MosquittoConf.read("mosquitto/mosquitto.conf").value("listener");
     List<String> ports = COMPOSE.service("mosquitto").ports();
-    URI bridge = uri(COMPOSE.service("bridge"), "BRIDGE_MQTT");
-    URI feed = uri(COMPOSE.service("feed"), "FEED_MQTT");
+    List<URI> clients =
+        List.of(
+            uri(COMPOSE.service("bridge"), "BRIDGE_MQTT"),
+            uri(COMPOSE.service("feed"), "FEED_MQTT"),
+            uri(COMPOSE.service("indicators"), "INDICATOR_MQTT"),
+            uri(COMPOSE.service("algo"), "ALGO_MQTT"));
 
     assertThat(ports).hasSize(1);
     assertThat(containerPort(ports.get(0))).isEqualTo(listener);
-    for (URI client : List.of(bridge, feed)) {
+    for (URI client : clients) {
       assertThat(client.getHost()).as("%s", client).isEqualTo("mosquitto");
       assertThat(String.valueOf(client.getPort())).as("%s", client).isEqualTo(listener);
     }

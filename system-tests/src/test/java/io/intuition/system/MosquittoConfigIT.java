@@ -57,6 +57,18 @@ class MosquittoConfigIT {
   }
 
   @Test
+  void secureConf_letsEveryUserOfTheAclInWithThePasswordTheScriptMade() throws Exception {
+    try (ManagedProcess broker = start("mosquitto/secure.conf")) {
+      // the broker acknowledges a subscription to a topic the user may not read, too
+      for (String user : Acl.read("mosquitto/acl").grants().keySet()) {
+        assertThat(subscribe("-u", user, "-P", secrets.password(user)))
+            .as("%s; %s", user, broker)
+            .isZero();
+      }
+    }
+  }
+
+  @Test
   void secureConf_takesNoClientInTheClear() throws Exception {
     try (ManagedProcess broker = start("mosquitto/secure.conf")) {
       tls = false;

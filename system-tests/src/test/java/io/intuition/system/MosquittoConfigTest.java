@@ -16,7 +16,7 @@ class MosquittoConfigTest {
 
   @Test
   void acl_grantsExactlyTheDocumentedPermissions() {
-    assertThat(ACL.grants()).containsOnlyKeys("bridge", "feed", "indicators");
+    assertThat(ACL.grants()).containsOnlyKeys("bridge", "feed", "indicators", "algo");
     assertThat(ACL.grants().get("bridge"))
         .containsExactlyInAnyOrder(
             new Grant("read", "quotes"),
@@ -32,6 +32,7 @@ class MosquittoConfigTest {
             new Grant("read", "quotes"),
             new Grant("write", "indicators/#"),
             new Grant("readwrite", "services/indicator/+"));
+    assertThat(ACL.grants().get("algo")).containsExactly(new Grant("readwrite", "services/algo/+"));
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.intuition.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.intuition.system.Acl.Grant;
 import io.intuition.system.ComposeService.Mount;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
@@ -47,28 +48,39 @@ class SecureComposeFileTest {
   }
 
   @Test
-  void everyBrokerClient_speaksTlsWithTheCaAndLogsInAsAUserOfTheAclFromAPasswordFile() {
+  void everyService_speaksTlsWithTheCaAndLogsInAsAUserOfTheAclFromAPasswordFile() {
+    // the algo too: it uses the broker only to announce itself, but compose gives it one
     COMPOSE
         .builtServices()
         .forEach(
             (name, service) -> {
               ServiceCli cli = ServiceCli.of(name);
-              // the algo uses a broker only to announce itself, when given one
-              if (cli.hasOption("--mqtt")
-                  && cli.value("--mqtt", SECURE.service(name)).isPresent()) {
-                ComposeService secure = SECURE.service(name);
-                URI url = URI.create(cli.value("--mqtt", secure).orElseThrow());
-                assertThat(url.getScheme()).as("%s's broker", name).isEqualTo("mqtts");
-                assertThat(String.valueOf(url.getPort())).isEqualTo(CONF.value("listener"));
-                assertThat(secret(secure, cli.value("--ca-file", secure).orElseThrow()))
-                    .isEqualTo("tls/ca.crt");
-                String user = cli.value("--username", secure).orElseThrow();
-                assertThat(ACL.grants()).as("%s's user", name).containsKey(user);
-                assertThat(secret(secure, cli.value("--password-file", secure).orElseThrow()))
-                    .isEqualTo("mqtt/" + user + ".password");
-                assertThat(secure.environment()).doesNotContainKey(cli.passwordVariable().get());
-              }
+              ComposeService secure = SECURE.service(name);
+              URI url =
+                  URI.create(
+                      cli.value("--mqtt", secure)
+                          .orElseThrow(() -> new AssertionError(name + " has no broker")));
+              assertThat(url.getScheme()).as("%s's broker", name).isEqualTo("mqtts");
+              assertThat(url.getHost()).as("%s's broker", name).isEqualTo("mosquitto");
+              assertThat(String.valueOf(url.getPort())).isEqualTo(CONF.value("listener"));
+              assertThat(secret(secure, cli.value("--ca-file", secure).orElseThrow()))
+                  .isEqualTo("tls/ca.crt");
+              String user = cli.value("--username", secure).orElseThrow();
+              assertThat(ACL.grants()).as("%s's user", name).containsKey(user);
+              assertThat(secret(secure, cli.value("--password-file", secure).orElseThrow()))
+                  .isEqualTo("mqtt/" + user + ".password");
+              assertThat(secure.environment()).doesNotContainKey(cli.passwordVariable().get());
             });
+  }
+
+  @Test
+  void algo_logsInAsAlgo_whoMayReadAndWriteItsOwnAnnouncementOnly() {
+    String name = ServiceCli.ALGO.value("--name", COMPOSE.service("algo")).orElseThrow();
+
+    assertThat(ServiceCli.ALGO.value("--username", SECURE.service("algo"))).contains("algo");
+    // the one level of the grant's + is the algo's name
+    assertThat(ACL.grants().get("algo")).containsExactly(new Grant("readwrite", "services/algo/+"));
+    assertThat(name).doesNotContain("/", "+", "#");
   }
 
   @Test

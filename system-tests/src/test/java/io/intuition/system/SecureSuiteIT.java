@@ -17,13 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The suite as docker-compose.secure.yml runs it, with local processes: the secrets of
- * scripts/make-secrets.sh, the broker on secure.conf (TLS only, logins, the acl), the feed and the
- * bridge logging in over TLS with password files, and the algo answering only the bridge's CURVE
- * key. Quotes go in and orders come out; no password shows in any output.
+ * scripts/make-secrets.sh, the broker on secure.conf (TLS only, logins, the acl), the feed, the
+ * bridge and the algo logging in over TLS with password files, and the algo answering only the
+ * bridge's CURVE key. Quotes go in and orders come out, the algo's birth is retained on its topic,
+ * and no password shows in any output.
  */
 class SecureSuiteIT {
   private static final int QUOTES = 20;
   private static final Duration START = Duration.ofSeconds(30);
+  private static final String ALGO_NAME = "secure-algo";
 
   @TempDir Path dir;
   private final List<ManagedProcess> processes = new ArrayList<>();
@@ -38,7 +40,8 @@ class SecureSuiteIT {
   }
 
   @Test
-  void quotesFromTheFeed_getOrdersThroughTlsLoginsAndCurve() throws IOException {
+  void quotesFromTheFeed_getOrdersThroughTlsLoginsAndCurve_andTheAlgoIsAnnounced()
+      throws IOException {
     Secrets secrets = Secrets.make(dir.resolve("secrets"));
     watcherMayReadOrders(secrets);
     processes.add(ConfiguredBroker.start("mosquitto/secure.conf", dir, mqttPort, secrets));
@@ -57,11 +60,15 @@ class SecureSuiteIT {
     assertThat(orders.exitValue()).as("%s", orders).isZero();
     assertThat(orders.stdout().lines()).hasSize(QUOTES).allMatch(line -> line.contains("\"sid\""));
     assertThat(algo.stderr()).contains("CURVE on");
+    await("the algo's birth retained on services/algo/" + ALGO_NAME + "; " + algo)
+        .atMost(START)
+        .until(() -> retained("services/algo/" + ALGO_NAME).contains("\"rpc\":\"" + rpc + "\""));
     for (ManagedProcess process : List.of(algo, bridge, feed)) {
       assertThat(process.stdout() + process.stderr())
           .as("output of %s", process)
           .doesNotContain(secrets.password("bridge"))
-          .doesNotContain(secrets.password("feed"));
+          .doesNotContain(secrets.password("feed"))
+          .doesNotContain(secrets.password("algo"));
     }
   }
 
@@ -69,13 +76,18 @@ class SecureSuiteIT {
     secrets.addLogin("watcher", "watcher-password");
     Files.writeString(
         dir.resolve("acl"),
-        Repository.read("mosquitto/acl") + "\nuser watcher\ntopic read orders\n");
+        Repository.read("mosquitto/acl")
+            + "\nuser watcher\ntopic read orders\ntopic read services/#\n");
   }
 
   private List<String> algoArgs(Secrets secrets) {
-    return List.of(
+    return login(
+        secrets,
+        "algo",
         "--addr",
         rpc,
+        "--name",
+        ALGO_NAME,
         "--curve-secret-key-file",
         secrets.file("curve/algo.key_secret").toString(),
         "--curve-clients",
@@ -113,30 +125,41 @@ class SecureSuiteIT {
   }
 
   private ManagedProcess watchOrders() {
-    List<String> command =
-        List.of(
-            ConfiguredBroker.binary("mosquitto_sub"),
-            "-h",
-            "localhost",
-            "-p",
-            "" + mqttPort,
-            "--cafile",
-            dir.resolve("tls/ca.crt").toString(),
-            "-u",
-            "watcher",
-            "-P",
-            "watcher-password",
-            "-t",
-            "orders",
-            "-q",
-            "1",
-            "-C",
-            "" + QUOTES,
-            "-W",
-            "60");
-    ManagedProcess watcher = ManagedProcess.start("orders", dir, command);
+    ManagedProcess watcher =
+        ManagedProcess.start(
+            "orders", dir, watch("-t", "orders", "-q", "1", "-C", "" + QUOTES, "-W", "60"));
     processes.add(watcher);
     return watcher;
+  }
+
+  /** What is retained on {@code topic}, as the watcher finds it within 2 s; empty for nothing. */
+  private String retained(String topic) throws InterruptedException {
+    try (ManagedProcess watcher =
+        ManagedProcess.start(
+            "retained", dir, watch("-t", topic, "--retained-only", "-C", "1", "-W", "2"))) {
+      assertThat(watcher.awaitExit(Duration.ofSeconds(10))).as("%s", watcher).isTrue();
+      return watcher.stdout();
+    }
+  }
+
+  /** mosquitto_sub logged in over TLS as the watcher, with {@code more} options. */
+  private List<String> watch(String... more) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                ConfiguredBroker.binary("mosquitto_sub"),
+                "-h",
+                "localhost",
+                "-p",
+                "" + mqttPort,
+                "--cafile",
+                dir.resolve("tls/ca.crt").toString(),
+                "-u",
+                "watcher",
+                "-P",
+                "watcher-password"));
+    command.addAll(List.of(more));
+    return command;
   }
 
   private ManagedProcess start(String service, List<String> args) {

@@ -92,10 +92,6 @@ enum ServiceCli {
         .findFirst();
   }
 
-  boolean hasOption(String longName) {
-    return rawSpec().findOption(longName) != null;
-  }
-
   /** The variable the option {@code longName} reads; fails the test when it reads none. */
   String env(String longName) {
     return envDefault(option(longName))
