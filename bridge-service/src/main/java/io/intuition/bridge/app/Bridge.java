@@ -39,10 +39,12 @@ final class Bridge {
   /**
    * Everything the bridge is configured with: the algo is at {@code rpc}, or, when {@code algoName}
    * is set, wherever it announces itself; {@code self} is what the bridge announces of itself, its
-   * will already in {@code mqtt}.
+   * will already in {@code mqtt}; {@code sharedGroup}, when not null, the group whose shared
+   * subscriptions it takes the algo's channels through.
    */
   record Config(
       MqttSettings mqtt,
+      String sharedGroup,
       String rpc,
       String algoName,
       BridgeAnnouncement self,
@@ -104,7 +106,7 @@ final class Bridge {
         config.mqtt().url());
     try (loop;
         algo;
-        MqttLink mqtt = new MqttLink(config.mqtt(), this::refused)) {
+        MqttLink mqtt = new MqttLink(config.mqtt(), config.sharedGroup(), this::refused)) {
       return run(loop, algo, mqtt, lifecycle);
     } finally {
       lifecycle.closed();

@@ -128,23 +128,8 @@ public final class BridgeMain implements Callable<Integer> {
               + " sent as JSON (env BRIDGE_PARAMS, comma-separated).")
   Map<String, String> params = new LinkedHashMap<>();
 
-  @Option(
-      names = "--orders-topic",
-      defaultValue = "${env:BRIDGE_ORDERS_TOPIC:-orders}",
-      description =
-          "Topic the orders are published on (env BRIDGE_ORDERS_TOPIC, default ${DEFAULT-VALUE}).")
-  String ordersTopic;
-
-  @Option(
-      names = "--rejected-suffix",
-      defaultValue = "${env:BRIDGE_REJECTED_SUFFIX:-/rejected}",
-      description =
-          "A rejected message is published with its reason on its topic plus this suffix"
-              + " (env BRIDGE_REJECTED_SUFFIX, default ${DEFAULT-VALUE}).")
-  String rejectedSuffix;
-
-  @Option(names = "--no-rejections", description = "Do not publish rejected messages.")
-  boolean noRejections;
+  @Mixin(name = "topics")
+  TopicOptions topics = new TopicOptions();
 
   @Option(
       names = "--max-payload",
@@ -232,8 +217,8 @@ public final class BridgeMain implements Callable<Integer> {
     }
     ForwardSettings forward =
         new ForwardSettings(
-            ordersTopic,
-            noRejections ? "" : rejectedSuffix,
+            topics.ordersTopic,
+            topics.noRejections ? "" : topics.rejectedSuffix,
             maxPayload,
             window,
             maxHeld,
@@ -254,7 +239,8 @@ public final class BridgeMain implements Callable<Integer> {
             BUILD.version(),
             Instant.now());
     mqttSettings.lastWill(self.lastWill());
-    return new Bridge.Config(mqttSettings.build(), rpc, algo, self, curve, timeout, forward);
+    return new Bridge.Config(
+        mqttSettings.build(), topics.sharedGroup(), rpc, algo, self, curve, timeout, forward);
   }
 
   /** Either --rpc or --algo: --rpc's default holds only when --algo is not given. */

@@ -22,9 +22,11 @@ import java.util.function.Consumer;
  */
 public final class MqttLink implements Broker, AutoCloseable {
   private static final int QOS = 1;
+  private static final String SHARED_PREFIX = "$share/";
 
   private final MqttConnection connection;
   private final Consumer<PublishRefusedException> refused;
+  private final String sharedGroup;
   private volatile Consumer<Inbound> sink = message -> {};
   private volatile String watched;
   private volatile Consumer<byte[]> watcher = payload -> {};
@@ -34,12 +36,17 @@ public final class MqttLink implements Broker, AutoCloseable {
   private volatile boolean intake = true;
 
   /**
-   * A link to the broker in {@code settings}; nothing happens until {@link #connect}. {@code
-   * refused} is told, on the MQTT client's thread, of each publish the broker refuses in a way
-   * retrying cannot mend (MQTT 5's "not authorized" when its ACL forbids the topic).
+   * A link to the broker in {@code settings}; nothing happens until {@link #connect}. The channels
+   * of {@link #subscribe} are taken through shared subscriptions of {@code sharedGroup} ({@code
+   * $share/<group>/<channel>}, which Mosquitto honours over MQTT 3.1.1 and 5 alike) unless it is
+   * null; watched topics and announcements never are. {@code refused} is told, on the MQTT client's
+   * thread, of each publish the broker refuses in a way retrying cannot mend (MQTT 5's "not
+   * authorized" when its ACL forbids the topic).
    */
-  public MqttLink(MqttSettings settings, Consumer<PublishRefusedException> refused) {
+  public MqttLink(
+      MqttSettings settings, String sharedGroup, Consumer<PublishRefusedException> refused) {
     this.connection = MqttConnection.create(settings, new Handler());
+    this.sharedGroup = sharedGroup;
     this.refused = refused;
   }
 
@@ -86,8 +93,17 @@ public final class MqttLink implements Broker, AutoCloseable {
 
   @Override
   public void subscribe(List<String> channels) {
-    connection.subscribe(channels);
-    subscribed.accept(channels);
+    List<String> filters = filters(sharedGroup, channels);
+    connection.subscribe(filters);
+    subscribed.accept(filters);
+  }
+
+  /** {@code channels} as filters of the shared {@code group}, or as they are when it is null. */
+  static List<String> filters(String group, List<String> channels) {
+    if (group == null) {
+      return List.copyOf(channels);
+    }
+    return channels.stream().map(channel -> SHARED_PREFIX + group + "/" + channel).toList();
   }
 
   @Override

@@ -41,7 +41,7 @@ class BridgeMainTest {
         .contains("-m, --mqtt", "-r, --rpc", "--algo=NAME", "--cash", "--param", "--client-id")
         .contains("--orders-topic", "--username", "--password-file", "--max-payload", "--version")
         .contains("--ca-file", "--cert-file", "--key-file", "--insecure", "BRIDGE_CA_FILE")
-        .contains("--mqtt-version", "--max-held", "--window");
+        .contains("--mqtt-version", "--max-held", "--window", "--shared-group=NAME");
     assertThat(err.toString()).isEmpty();
   }
 
@@ -74,6 +74,16 @@ class BridgeMainTest {
     assertThat(err.toString().lines())
         .containsExactly(
             "bridge-service: cannot read --password-file /nonexistent/password: no such file");
+  }
+
+  @Test
+  void sharedGroupWithSlash_printsOneLineAndExitsTwo() {
+    assertThat(execute("--shared-group", "a/b")).isEqualTo(2);
+
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "bridge-service: --shared-group must not hold '/', '+', '#' or control characters,"
+                + " but was a/b");
   }
 
   @Test

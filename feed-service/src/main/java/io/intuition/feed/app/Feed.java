@@ -8,6 +8,7 @@ import io.intuition.feed.pace.Pacer;
 import io.intuition.feed.pace.Schedule;
 import io.intuition.feed.progress.Progress;
 import io.intuition.feed.publish.QuotePublisher;
+import io.intuition.feed.publish.QuoteTopics;
 import io.intuition.feed.source.QuoteSource;
 import io.intuition.feed.source.SourceException;
 import io.intuition.feed.source.Tick;
@@ -36,7 +37,7 @@ final class Feed {
   record Config(
       MqttSettings mqtt,
       Announcer announcer,
-      String topic,
+      QuoteTopics topics,
       int qos,
       Schedule schedule,
       long limit,
@@ -64,11 +65,11 @@ final class Feed {
         source,
         config.schedule(),
         config.mqtt().url(),
-        config.topic(),
+        config.topics(),
         config.qos());
     try (source;
         QuotePublisher publisher =
-            new QuotePublisher(config.mqtt(), config.topic(), config.qos(), config.announcer())) {
+            new QuotePublisher(config.mqtt(), config.topics(), config.qos(), config.announcer())) {
       if (publisher.connect(lifecycle)) {
         send(publisher);
       }
@@ -117,7 +118,9 @@ final class Feed {
   private String problems(QuotePublisher publisher) {
     String failed = publisher.failed() > 0 ? ", " + publisher.failed() + " unconfirmed" : "";
     String skipped = source.skipped() > 0 ? ", " + source.skipped() + " bad rows skipped" : "";
-    return failed + skipped;
+    long refused = config.topics().refusedQuotes();
+    String symbols = refused > 0 ? ", " + refused + " refused for their sid" : "";
+    return failed + skipped + symbols;
   }
 
   private int fail(int exitCode, String message) {

@@ -10,6 +10,7 @@ import io.intuition.common.discovery.Topics;
 import io.intuition.common.mqtt.BrokerRefusedException;
 import io.intuition.common.mqtt.MqttSettings;
 import io.intuition.feed.publish.QuotePublisher;
+import io.intuition.feed.publish.QuoteTopics;
 import io.intuition.feed.source.QuoteSource;
 import io.intuition.feed.source.SourceException;
 import java.io.PrintWriter;
@@ -84,6 +85,15 @@ public final class FeedMain implements Callable<Integer> {
       defaultValue = "${env:FEED_TOPIC:-quotes}",
       description = "Topic the quotes are published on (env FEED_TOPIC, default ${DEFAULT-VALUE}).")
   String topic;
+
+  @Option(
+      names = "--topic-per-symbol",
+      defaultValue = "${env:FEED_TOPIC_PER_SYMBOL:-false}",
+      description =
+          "Publishes each quote on <topic>/<sid>, such as quotes/GOOG, so each algo can take its"
+              + " own symbols; a sid that cannot be a topic level is refused and logged (env"
+              + " FEED_TOPIC_PER_SYMBOL).")
+  boolean topicPerSymbol;
 
   @Option(
       names = "--name",
@@ -161,18 +171,19 @@ public final class FeedMain implements Callable<Integer> {
           "--topic must be a topic name without wildcards, but was \"" + topic + "\"");
     }
     long limit = count != null ? count : Long.MAX_VALUE;
-    Announcer announcer = new Announcer(birth());
+    QuoteTopics topics = new QuoteTopics(topic, topicPerSymbol);
+    Announcer announcer = new Announcer(birth(topics));
     return new Feed.Config(
         settings.maxInflight(QuotePublisher.MAX_IN_FLIGHT).lastWill(announcer.lastWill()).build(),
         announcer,
-        topic,
+        topics,
         qos,
         sources.schedule(rate),
         limit,
         terminal());
   }
 
-  private Announcement birth() {
+  private Announcement birth(QuoteTopics topics) {
     Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     return new Announcement(
         name,
@@ -182,7 +193,7 @@ public final class FeedMain implements Callable<Integer> {
         null,
         null,
         null,
-        List.of(topic),
+        List.of(topics.filter()),
         started.toString(),
         Announcer.seq(started));
   }

@@ -14,10 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes ticks as JSON to one topic over a clean session, at most {@value #MAX_IN_FLIGHT}
- * unconfirmed at once. While the broker is away, publishes wait in the connection, so {@link
- * #publish} waits for room; the quotes unconfirmed when the connection dropped count as failed. One
- * thread publishes; the MQTT client's threads confirm.
+ * Publishes ticks as JSON to their {@link QuoteTopics topic} over a clean session, at most {@value
+ * #MAX_IN_FLIGHT} unconfirmed at once. While the broker is away, publishes wait in the connection,
+ * so {@link #publish} waits for room; the quotes unconfirmed when the connection dropped count as
+ * failed. One thread publishes; the MQTT client's threads confirm.
  */
 public final class QuotePublisher implements AutoCloseable {
   /** How many publishes may await the broker's confirmation at once. */
@@ -28,7 +28,7 @@ public final class QuotePublisher implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(QuotePublisher.class);
 
-  private final String topic;
+  private final QuoteTopics topics;
   private final int qos;
   private final MqttConnection connection;
   private final Announcer announcer;
@@ -36,11 +36,11 @@ public final class QuotePublisher implements AutoCloseable {
   private volatile PublishRefusedException refusal;
 
   /**
-   * A publisher to {@code topic} at {@code qos} that announces the feed with {@code announcer},
+   * A publisher to {@code topics} at {@code qos} that announces the feed with {@code announcer},
    * whose will {@code settings} must carry; nothing happens until {@link #connect}.
    */
-  public QuotePublisher(MqttSettings settings, String topic, int qos, Announcer announcer) {
-    this.topic = topic;
+  public QuotePublisher(MqttSettings settings, QuoteTopics topics, int qos, Announcer announcer) {
+    this.topics = topics;
     this.qos = qos;
     this.announcer = announcer;
     this.connection = MqttConnection.create(settings, announcer.handler((Received message) -> {}));
@@ -62,12 +62,17 @@ public final class QuotePublisher implements AutoCloseable {
   }
 
   /**
-   * Hands {@code tick} to the connection, first waiting for room among the unconfirmed publishes.
+   * Hands {@code tick} to the connection, first waiting for room among the unconfirmed publishes; a
+   * tick whose symbol has no topic is refused (counted by {@link QuoteTopics#refusedQuotes}).
    *
    * @return false if the service stopped before the tick could be sent, or the broker refused a
    *     quote in a way retrying cannot mend ({@link #refusal()})
    */
   public boolean publish(Tick tick, Lifecycle lifecycle) throws InterruptedException {
+    String topic = topics.of(tick.sid());
+    if (topic == null) {
+      return true;
+    }
     InFlight.Confirmation confirmation = refusal == null ? inFlight.reserve(lifecycle) : null;
     if (confirmation == null) {
       return false;
