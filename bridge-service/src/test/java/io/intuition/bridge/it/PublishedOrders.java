@@ -72,11 +72,14 @@ final class PublishedOrders {
     return sides;
   }
 
-  /** The distinct orders that traded: those of a positive amount. */
+  /**
+   * The distinct orders that traded: those of some shares, as the book counts them. A fill of a
+   * fraction of a share may be worth less than a cent, an amount of 0, and still moves the book.
+   */
   List<JsonNode> filled() {
     List<JsonNode> filled = new ArrayList<>();
     for (JsonNode order : distinct.values()) {
-      if (order.get("amount").decimalValue().signum() > 0) {
+      if (order.get("shares").decimalValue().signum() > 0) {
         filled.add(order);
       }
     }

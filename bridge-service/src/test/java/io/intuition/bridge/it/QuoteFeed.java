@@ -22,8 +22,18 @@ final class QuoteFeed {
     return IntStream.range(from, to).mapToObj(QuoteFeed::line).toList();
   }
 
+  /** The symbols, in the turn they take: quote {@code n} is of symbol {@code n % 5}. */
+  static List<String> symbols() {
+    return List.of(SYMBOLS);
+  }
+
+  /** The symbol of quote number {@code number}. */
+  static String sid(int number) {
+    return SYMBOLS[number % SYMBOLS.length];
+  }
+
   static String line(int number) {
-    String sid = SYMBOLS[number % SYMBOLS.length];
+    String sid = sid(number);
     String price = String.valueOf(100 + number % 97 + 0.25);
     long ts = number + 1L;
     return number % 2 == 0
