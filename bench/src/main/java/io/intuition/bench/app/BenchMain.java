@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    subcommands = {StateCommand.class, SoakCommand.class},
+    subcommands = {StateCommand.class, SoakCommand.class, ScaleCommand.class},
     versionProvider = BenchMain.Version.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
