@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
       "For each count in --pairs, starts that many algo-services and bridge-services, the",
       "bridges in one shared group ($share/<group>/quotes), warms them up, then publishes",
       "--quotes quotes as fast as the broker takes them and times them from the first",
-      "publish to the last order. Prints the answered quotes/s and the CPU time per quote",
+      "publish to the last order. Prints the answered quotes/s, the speed-up over one pair",
+      "(else over the first count) and the CPU time per quote",
       "(bridges, algos, broker: user + system from /proc) and writes",
       "<out>/scale-<timestamp>.json. The bench's own options (--mosquitto,",
       "--service-jvm, --bridge-window, --publish-window, --out) go before 'scale'."
@@ -177,7 +178,8 @@ final class ScaleCommand implements Callable<Integer> {
         Runtime.getRuntime().availableProcessors(), broker, quotes);
     System.out.println(
         "pairs  answered   seconds  quotes/s  per pair  speed-up  CPU us/quote: bridges  algos  broker  total");
-    runs.forEach(run -> System.out.println(line(runs.get(0), run)));
+    ScaleRun base = runs.stream().filter(run -> run.pairs() == 1).findFirst().orElse(runs.get(0));
+    runs.forEach(run -> System.out.println(line(base, run)));
   }
 
   private static String line(ScaleRun first, ScaleRun run) {
