@@ -1,6 +1,6 @@
-package io.intuition.bench.broker;
+package io.intuition.launcher.broker;
 
-import io.intuition.bench.service.Processes;
+import io.intuition.launcher.process.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
