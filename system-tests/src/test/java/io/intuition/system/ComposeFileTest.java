@@ -2,6 +2,7 @@ package io.intuition.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.intuition.system.ComposeService.Build;
 import io.intuition.system.ComposeService.Mount;
@@ -64,16 +65,18 @@ class ComposeFileTest {
   }
 
   @Test
-  void builds_takeTheRepositoryAsContextAndTheModulesDockerfile() {
+  void builds_takeTheRepositoryAsContextAndTheOneDockerfileWithTheirModule() {
+    assertThat(COMPOSE.builtServices()).isNotEmpty();
     COMPOSE
         .builtServices()
         .forEach(
             (name, service) -> {
               Build build = service.build().orElseThrow();
               assertThat(build.context()).as(name).isEqualTo(".");
-              assertThat(build.dockerfile())
+              assertThat(build.dockerfile()).as(name).isEqualTo("Dockerfile");
+              assertThat(build.args())
                   .as(name)
-                  .isEqualTo(ServiceCli.of(name).module() + "/Dockerfile");
+                  .containsExactly(entry("MODULE", ServiceCli.of(name).module()));
               assertThat(Repository.path(build.dockerfile())).as(name).isRegularFile();
             });
   }
@@ -209,7 +212,8 @@ class ComposeFileTest {
         .builtServices()
         .forEach(
             (name, service) -> {
-              Dockerfile dockerfile = Dockerfile.read(service.build().orElseThrow().dockerfile());
+              Build build = service.build().orElseThrow();
+              Dockerfile dockerfile = Dockerfile.read(build.dockerfile(), build.args());
               String options = dockerfile.env("JAVA_TOOL_OPTIONS").orElse("");
               assertThat(options)
                   .as("%s JAVA_TOOL_OPTIONS", dockerfile)
