@@ -37,10 +37,9 @@ import picocli.CommandLine.Spec;
     },
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {
-      "0:stopped at the end of --duration",
+      "0:stopped at the end of --duration, or by Ctrl-C or SIGTERM",
       "1:a service did not start or exited by itself",
-      "2:wrong arguments",
-      "130/143:stopped by Ctrl-C/SIGTERM"
+      "2:wrong arguments"
     })
 public final class RunCommand implements Callable<Integer> {
   /** The services' JVM flags, as the bench's. */
@@ -66,7 +65,7 @@ public final class RunCommand implements Callable<Integer> {
       paramLabel = "NAME",
       defaultValue = "sma-cross",
       description =
-          "sma-cross (default: moving-average crossings, buys and sells, 20% of the cash or the"
+          "sma-cross (default: moving-average crossings, buys and sells, 20%% of the cash or the"
               + " position each) or random (the original: buys at random)")
   String algo;
 
@@ -121,12 +120,14 @@ public final class RunCommand implements Callable<Integer> {
     }
     Thread hook = new Thread(run::stop, "run-stop");
     Runtime.getRuntime().addShutdownHook(hook);
+    StopSignals.install(run::stop);
     try {
       run.start();
       run.supervise();
       return 0;
     } catch (RunFailure e) {
-      return fail(e.getMessage());
+      // what a stop asked for ends the start as a failure would: no failure to report then
+      return run.isStopping() ? 0 : fail(e.getMessage());
     } finally {
       run.stop();
       try {

@@ -124,6 +124,7 @@ public final class Run {
       return;
     }
     stopping = true;
+    started.close();
     if (!started.isEmpty()) {
       console.say("stopping ...");
       started.stop(Services.FEED, Services.BRIDGE);
@@ -134,6 +135,11 @@ public final class Run {
       started.stop(Broker.NAME);
     }
     console.say("logs are in " + folder);
+  }
+
+  /** Whether {@link #stop} has begun. */
+  public boolean isStopping() {
+    return stopping;
   }
 
   private void subscribe(Path mosquittoSub) {

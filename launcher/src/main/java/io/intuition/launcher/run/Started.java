@@ -21,6 +21,7 @@ final class Started {
   private final RunFolder folder;
   private final Console console;
   private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+  private boolean closed;
 
   Started(RunFolder folder, Console console) {
     this.folder = folder;
@@ -32,6 +33,9 @@ final class Started {
    * already sends it elsewhere.
    */
   synchronized ServiceProcess start(String name, ProcessBuilder builder) {
+    if (closed) {
+      throw new RunFailure("stopping: " + name + " is not started");
+    }
     Path log = folder.log(name);
     if (builder.redirectOutput() == ProcessBuilder.Redirect.PIPE) {
       builder.redirectErrorStream(true).redirectOutput(log.toFile());
@@ -50,6 +54,11 @@ final class Started {
     } catch (IOException e) {
       throw new RunFailure("cannot start " + name + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Starts nothing more: the run is stopping. */
+  synchronized void close() {
+    closed = true;
   }
 
   synchronized Optional<ServiceProcess> get(String name) {
