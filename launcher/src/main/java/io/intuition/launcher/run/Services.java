@@ -1,6 +1,7 @@
 package io.intuition.launcher.run;
 
 import io.intuition.launcher.process.JavaService;
+import io.intuition.launcher.process.Processes;
 import io.intuition.launcher.process.ServiceProcess;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,8 +24,7 @@ final class Services {
   private static final int BOOK_EVERY_S = 5;
   private static final Pattern SERVING = Pattern.compile("(?m)^serving on (tcp:\\S*) ");
   // the algo binds a free port itself and prints it: no race for a port
-  private static final Readiness ALGO_READY = new LogLine("serving on tcp://", "serving");
-  private static final Readiness BRIDGE_READY = new LogLine("subscribed to [", "subscribed");
+  private static final LogLine ALGO_SERVING = new LogLine("serving on tcp://", "serving");
 
   private final Settings settings;
   private final Started started;
@@ -46,8 +46,11 @@ final class Services {
   void start(String level, String clientId) throws InterruptedException {
     List<String> algoOptions = new ArrayList<>(List.of("--addr", "tcp://127.0.0.1:*"));
     algoOptions.addAll(settings.strategy().algoOptions());
+    int algoHttp = Processes.freePort();
+    algoOptions.addAll(List.of("--http-port", Integer.toString(algoHttp)));
     ServiceProcess algo = java(ALGO, ALGO, algoOptions, level);
-    ALGO_READY.await(algo, limit);
+    new HealthEndpoint(algoHttp).await(algo, limit);
+    ALGO_SERVING.await(algo, limit);
     String address = address(algo);
     console.say(
         ALGO
@@ -61,9 +64,11 @@ final class Services {
     List<String> bridgeOptions =
         new ArrayList<>(List.of("--mqtt", settings.mqtt(), "--rpc", address));
     bridgeOptions.addAll(settings.strategy().bridgeParams());
-    bridgeOptions.addAll(List.of("--client-id", clientId));
+    int bridgeHttp = Processes.freePort();
+    bridgeOptions.addAll(
+        List.of("--client-id", clientId, "--http-port", Integer.toString(bridgeHttp)));
     ServiceProcess bridge = java(BRIDGE, BRIDGE, bridgeOptions, level);
-    BRIDGE_READY.await(bridge, limit);
+    new HealthEndpoint(bridgeHttp).await(bridge, limit);
     console.say(
         BRIDGE
             + " as "
@@ -73,9 +78,19 @@ final class Services {
             + ", pid "
             + bridge.pid());
 
+    int feedHttp = Processes.freePort();
     List<String> feedOptions =
-        List.of("--mqtt", settings.mqtt(), "--symbols", SYMBOLS, "--rate", settings.rate());
+        List.of(
+            "--mqtt",
+            settings.mqtt(),
+            "--symbols",
+            SYMBOLS,
+            "--rate",
+            settings.rate(),
+            "--http-port",
+            Integer.toString(feedHttp));
     ServiceProcess feed = java(FEED, FEED, feedOptions, null);
+    new HealthEndpoint(feedHttp).await(feed, limit);
     console.say(FEED + ": " + SYMBOLS + " at " + settings.rate() + " quotes/s, pid " + feed.pid());
 
     // the book, as 'algo-service portfolio' prints it, every few seconds beside the orders
