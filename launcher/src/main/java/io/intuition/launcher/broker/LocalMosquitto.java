@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * A Mosquitto broker of the bench's own, on a free loopback port, configured like {@code
+ * A Mosquitto broker for measurements, on a free loopback port, configured like {@code
  * mosquitto/mosquitto.conf} but without persistence, so disk writes do not blur the numbers.
  */
 public final class LocalMosquitto implements AutoCloseable {
