@@ -136,7 +136,25 @@ class ComposeFileTest {
   }
 
   @Test
-  void algoPort_isWhereTheBridgeCallsAndWhereTheHealthcheckConnects() {
+  void servicesWithACommandLine_serveHttpAndTheirHealthcheckAsksHealthThere() {
+    for (String name : COMPOSE.builtServices().keySet()) {
+      ComposeService service = COMPOSE.service(name);
+      ServiceCli cli = ServiceCli.find(name).orElseThrow(() -> new AssertionError(name));
+      String port =
+          cli.value("--http-port", service)
+              .orElseThrow(() -> new AssertionError(name + " sets no HTTP port"));
+      String healthcheck = String.join(" ", service.healthcheck());
+
+      assertThat(healthcheck)
+          .as("healthcheck of %s", name)
+          .contains("/dev/tcp/127.0.0.1/" + port)
+          .contains("GET /health HTTP/1.0")
+          .contains("grep -q ' 200 '");
+    }
+  }
+
+  @Test
+  void algoPort_isWhereTheBridgeCalls() {
     ComposeService algo = COMPOSE.service("algo");
     URI bound = uri(algo, "ALGO_ADDR");
     URI called = uri(COMPOSE.service("bridge"), "BRIDGE_RPC");
@@ -146,8 +164,6 @@ class ComposeFileTest {
     assertThat(called.getHost()).isEqualTo("algo");
     assertThat(called.getPort()).isEqualTo(bound.getPort());
     assertThat(algo.expose()).containsExactly(String.valueOf(bound.getPort()));
-    assertThat(String.join(" ", algo.healthcheck()))
-        .contains("/dev/tcp/127.0.0.1/" + bound.getPort());
   }
 
   @Test
