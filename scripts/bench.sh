@@ -14,7 +14,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=lib/jars.sh
 source "$root/scripts/lib/jars.sh"
 
-readonly MODULES=(algo-service bridge-service feed-service bench) # feed-service: for bench soak
+readonly MODULES=(algo-service bridge-service feed-service launcher bench) # feed-service: for bench soak; launcher: its process helpers are in the bench jar
 
 fail() {
   echo "bench.sh: $*" >&2

@@ -2,6 +2,7 @@ package io.intuition.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.intuition.system.ComposeService.Build;
 import io.intuition.system.ComposeService.Mount;
@@ -64,16 +65,18 @@ class ComposeFileTest {
   }
 
   @Test
-  void builds_takeTheRepositoryAsContextAndTheModulesDockerfile() {
+  void builds_takeTheRepositoryAsContextAndTheOneDockerfileWithTheirModule() {
+    assertThat(COMPOSE.builtServices()).isNotEmpty();
     COMPOSE
         .builtServices()
         .forEach(
             (name, service) -> {
               Build build = service.build().orElseThrow();
               assertThat(build.context()).as(name).isEqualTo(".");
-              assertThat(build.dockerfile())
+              assertThat(build.dockerfile()).as(name).isEqualTo("Dockerfile");
+              assertThat(build.args())
                   .as(name)
-                  .isEqualTo(ServiceCli.of(name).module() + "/Dockerfile");
+                  .containsExactly(entry("MODULE", ServiceCli.of(name).module()));
               assertThat(Repository.path(build.dockerfile())).as(name).isRegularFile();
             });
   }
@@ -133,7 +136,25 @@ class ComposeFileTest {
   }
 
   @Test
-  void algoPort_isWhereTheBridgeCallsAndWhereTheHealthcheckConnects() {
+  void servicesWithACommandLine_serveHttpAndTheirHealthcheckAsksHealthThere() {
+    for (String name : COMPOSE.builtServices().keySet()) {
+      ComposeService service = COMPOSE.service(name);
+      ServiceCli cli = ServiceCli.find(name).orElseThrow(() -> new AssertionError(name));
+      String port =
+          cli.value("--http-port", service)
+              .orElseThrow(() -> new AssertionError(name + " sets no HTTP port"));
+      String healthcheck = String.join(" ", service.healthcheck());
+
+      assertThat(healthcheck)
+          .as("healthcheck of %s", name)
+          .contains("/dev/tcp/127.0.0.1/" + port)
+          .contains("GET /health HTTP/1.0")
+          .contains("grep -q ' 200 '");
+    }
+  }
+
+  @Test
+  void algoPort_isWhereTheBridgeCalls() {
     ComposeService algo = COMPOSE.service("algo");
     URI bound = uri(algo, "ALGO_ADDR");
     URI called = uri(COMPOSE.service("bridge"), "BRIDGE_RPC");
@@ -143,8 +164,6 @@ class ComposeFileTest {
     assertThat(called.getHost()).isEqualTo("algo");
     assertThat(called.getPort()).isEqualTo(bound.getPort());
     assertThat(algo.expose()).containsExactly(String.valueOf(bound.getPort()));
-    assertThat(String.join(" ", algo.healthcheck()))
-        .contains("/dev/tcp/127.0.0.1/" + bound.getPort());
   }
 
   @Test
@@ -209,7 +228,8 @@ class ComposeFileTest {
         .builtServices()
         .forEach(
             (name, service) -> {
-              Dockerfile dockerfile = Dockerfile.read(service.build().orElseThrow().dockerfile());
+              Build build = service.build().orElseThrow();
+              Dockerfile dockerfile = Dockerfile.read(build.dockerfile(), build.args());
               String options = dockerfile.env("JAVA_TOOL_OPTIONS").orElse("");
               assertThat(options)
                   .as("%s JAVA_TOOL_OPTIONS", dockerfile)

@@ -15,8 +15,12 @@ record ComposeService(String name, JsonNode node) {
   private static final Pattern VARIABLE =
       Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*)|(:?\\?)[^}]*)?}");
 
-  /** How compose builds the service's image. */
-  record Build(String context, String dockerfile) {}
+  /** How compose builds the service's image: context, Dockerfile and build args. */
+  record Build(String context, String dockerfile, Map<String, String> args) {
+    Build {
+      args = Map.copyOf(args);
+    }
+  }
 
   /** A volume or bind mount: {@code source} is a path for a bind mount, else a volume's name. */
   record Mount(String type, String source, String target, boolean readOnly) {
@@ -31,11 +35,15 @@ record ComposeService(String name, JsonNode node) {
       return Optional.empty();
     }
     if (build.isTextual()) {
-      return Optional.of(new Build(build.asText(), "Dockerfile"));
+      return Optional.of(new Build(build.asText(), "Dockerfile", Map.of()));
     }
+    Map<String, String> args = new LinkedHashMap<>();
+    build.path("args").forEachEntry((name, value) -> args.put(name, value.asText()));
     return Optional.of(
         new Build(
-            build.path("context").asText("."), build.path("dockerfile").asText("Dockerfile")));
+            build.path("context").asText("."),
+            build.path("dockerfile").asText("Dockerfile"),
+            args));
   }
 
   /**

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,6 +17,10 @@ final class Dockerfile {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern ENV_PAIR =
       Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(\"[^\"]*\"|\\S+)");
+  private static final Set<String> LITERAL = Set.of("ENTRYPOINT", "CMD");
+  // $NAME and ${NAME}, as the instructions that take variables expand them
+  private static final Pattern VARIABLE =
+      Pattern.compile("\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)}|([A-Za-z_][A-Za-z0-9_]*))");
 
   /** One instruction: its keyword in capitals, its arguments, and the stage it belongs to. */
   record Instruction(String keyword, String arguments, int stage) {}
@@ -36,8 +43,21 @@ final class Dockerfile {
     this.instructions = instructions;
   }
 
-  /** Reads {@code relative}, such as {@code algo-service/Dockerfile}, from the repository. */
+  /**
+   * Reads {@code relative}, such as {@code Dockerfile}, from the repository, without build args.
+   */
   static Dockerfile read(String relative) {
+    return read(relative, Map.of());
+  }
+
+  /**
+   * Reads {@code relative} as {@code docker build --build-arg} would with {@code buildArgs}: each
+   * {@code ARG} declared, by its default or the build arg, expanded in the arguments of the
+   * instructions of its stage after it; not in ENTRYPOINT and CMD, which Docker does not expand.
+   */
+  static Dockerfile read(String relative, Map<String, String> buildArgs) {
+    Map<String, String> global = new HashMap<>(); // the ARGs before the first FROM
+    Map<String, String> values = global; // those the current stage declared
     List<Instruction> instructions = new ArrayList<>();
     int stage = -1;
     StringBuilder pending = new StringBuilder();
@@ -53,10 +73,18 @@ final class Dockerfile {
       String[] parts = pending.append(trimmed).toString().strip().split("\\s+", 2);
       pending.setLength(0);
       String keyword = parts[0].toUpperCase();
+      String written = parts.length > 1 ? parts[1] : "";
+      String arguments = LITERAL.contains(keyword) ? written : expand(written, values);
       if (keyword.equals("FROM")) {
         stage++;
+        values = new HashMap<>();
       }
-      instructions.add(new Instruction(keyword, parts.length > 1 ? parts[1] : "", stage));
+      if (keyword.equals("ARG")) {
+        String[] declared = arguments.split("=", 2);
+        String fallback = declared.length > 1 ? declared[1] : global.getOrDefault(declared[0], "");
+        values.put(declared[0], buildArgs.getOrDefault(declared[0], fallback));
+      }
+      instructions.add(new Instruction(keyword, arguments, stage));
     }
     return new Dockerfile(relative, List.copyOf(instructions));
   }
@@ -120,6 +148,18 @@ final class Dockerfile {
   @Override
   public String toString() {
     return path;
+  }
+
+  /** {@code arguments} with each variable of {@code values} replaced by its value. */
+  private static String expand(String arguments, Map<String, String> values) {
+    Matcher variable = VARIABLE.matcher(arguments);
+    StringBuilder expanded = new StringBuilder();
+    while (variable.find()) {
+      String name = variable.group(1) != null ? variable.group(1) : variable.group(2);
+      String value = values.getOrDefault(name, variable.group());
+      variable.appendReplacement(expanded, Matcher.quoteReplacement(value));
+    }
+    return variable.appendTail(expanded).toString();
   }
 
   private static Copy copy(String arguments) {

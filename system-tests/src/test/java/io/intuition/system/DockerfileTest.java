@@ -2,20 +2,63 @@ package io.intuition.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.intuition.system.ComposeService.Build;
 import io.intuition.system.Dockerfile.Copy;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Each service's Dockerfile, the one docker-compose.yml builds, packages and runs its module. */
+/**
+ * The one Dockerfile, as docker-compose.yml builds it for each service with its {@code MODULE}: it
+ * packages and runs that module.
+ */
 class DockerfileTest {
   private static final ComposeFile COMPOSE = ComposeFile.read("docker-compose.yml");
+
+  @Test
+  void firstLine_asksForTheBuildKitSyntaxItsCacheMountNeeds() {
+    assertThat(Repository.read("Dockerfile").lines().findFirst())
+        .hasValueSatisfying(line -> assertThat(line).startsWith("# syntax=docker/dockerfile:1"));
+  }
+
+  @Test
+  void modules_haveNoDockerfileOfTheirOwn() {
+    for (String module : Repository.modules()) {
+      assertThat(Repository.path(module + "/Dockerfile")).as(module).doesNotExist();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(ServiceCli.class)
+  void buildStage_cachesTheMavenRepository(ServiceCli cli) {
+    Dockerfile dockerfile = dockerfile(cli);
+
+    assertThat(dockerfile.all("RUN"))
+        .as("%s runs", dockerfile)
+        .filteredOn(run -> run.arguments().contains("mvn "))
+        .isNotEmpty()
+        .allSatisfy(
+            run -> assertThat(run.arguments()).startsWith("--mount=type=cache,target=/root/.m2 "));
+  }
+
+  @ParameterizedTest
+  @EnumSource(ServiceCli.class)
+  void runtime_keepsTheServicesJvmFlags(ServiceCli cli) {
+    Dockerfile dockerfile = dockerfile(cli);
+
+    assertThat(dockerfile.env("JAVA_TOOL_OPTIONS"))
+        .hasValue(
+            "-XX:+UseSerialGC -XX:InitialRAMPercentage=17 -XX:MaxRAMPercentage=33 -Xss512k"
+                + " -XX:+ExitOnOutOfMemoryError");
+    assertThat(dockerfile.env("MALLOC_ARENA_MAX")).hasValue("2");
+  }
 
   @ParameterizedTest
   @EnumSource(ServiceCli.class)
   void entrypoint_runsTheJarTheModulePackages(ServiceCli cli) {
     Dockerfile dockerfile = dockerfile(cli);
-    String jar = "/app/" + Repository.finalName(cli.module()) + ".jar";
+    String jar = "/app/service.jar";
 
     assertThat(dockerfile.entrypoint()).containsExactly("java", "-jar", jar);
     String built = cli.module() + "/target/" + Repository.finalName(cli.module()) + ".jar";
@@ -81,7 +124,8 @@ class DockerfileTest {
   }
 
   private static Dockerfile dockerfile(ServiceCli cli) {
-    return Dockerfile.read(COMPOSE.service(cli.service()).build().orElseThrow().dockerfile());
+    Build build = COMPOSE.service(cli.service()).build().orElseThrow();
+    return Dockerfile.read(build.dockerfile(), build.args());
   }
 
   private static List<String> sourcesCopiedFromTheContext(Dockerfile dockerfile) {

@@ -65,13 +65,7 @@ class RunScriptIT {
     assertThat(run.stdout()).contains("portfolio: cash ");
     assertThat(pids(runDir))
         .containsOnlyKeys(
-            "broker",
-            "subscriber",
-            "algo-service",
-            "bridge-service",
-            "feed-service",
-            "book",
-            "display");
+            "broker", "subscriber", "algo-service", "bridge-service", "feed-service", "book");
     assertNothingLeft(runDir);
   }
 
@@ -92,15 +86,7 @@ class RunScriptIT {
         .as("orders from the logs")
         .anySatisfy(line -> assertThat(line).contains("-> [{sid="));
     assertThat(pids(runDir))
-        .containsOnlyKeys(
-            "broker",
-            "algo-service",
-            "bridge-service",
-            "feed-service",
-            "book",
-            "log-filter",
-            "log-follower",
-            "display");
+        .containsOnlyKeys("broker", "algo-service", "bridge-service", "feed-service", "book");
     assertNothingLeft(runDir);
   }
 

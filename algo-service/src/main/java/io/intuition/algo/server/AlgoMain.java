@@ -7,6 +7,7 @@ import io.intuition.algo.trading.Limits;
 import io.intuition.algo.trading.Trader;
 import io.intuition.common.cli.BuildInfo;
 import io.intuition.common.cli.FatalErrors;
+import io.intuition.common.cli.HttpOptions;
 import io.intuition.common.cli.Lifecycle;
 import io.intuition.common.cli.MqttOptions;
 import io.intuition.common.cli.ServicesCommand;
@@ -19,6 +20,7 @@ import io.intuition.common.rpc.curve.ServerCredentials;
 import io.intuition.common.rpc.server.RpcServer;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -161,6 +163,9 @@ public final class AlgoMain implements Callable<Integer> {
   @Mixin(name = "announce")
   AnnounceAddress announceAddress = new AnnounceAddress();
 
+  @Mixin(name = "http")
+  HttpOptions http = new HttpOptions("ALGO");
+
   @Spec CommandSpec spec;
 
   private final Lifecycle lifecycle = new Lifecycle(Duration.ofMillis(1_800));
@@ -178,6 +183,7 @@ public final class AlgoMain implements Callable<Integer> {
     MqttSettings.Builder announcing;
     try {
       checkLimits();
+      http.check();
       credentials = curve.credentials();
       announcing = announcing();
     } catch (IllegalArgumentException e) {
@@ -188,6 +194,7 @@ public final class AlgoMain implements Callable<Integer> {
     Trader trader;
     Saver saver;
     RpcServer server;
+    AlgoOps ops;
     try {
       trader = trader(runSeed);
       saver = state == null ? Saver.none(trader) : Recovery.open(trader, state);
@@ -201,12 +208,13 @@ public final class AlgoMain implements Callable<Integer> {
               .start();
       // once per round of the server's loop: one save for all the calls of the round
       server.eachRound(saver::flush);
+      ops = AlgoOps.start(http, server, trader);
     } catch (CorruptStateException e) {
       spec.commandLine()
           .getErr()
           .println("algo-service: " + e.getMessage() + "; move it away to open a new book");
       return 1;
-    } catch (RpcException | IllegalArgumentException | IOException e) {
+    } catch (RpcException | IllegalArgumentException | IOException | UncheckedIOException e) {
       spec.commandLine().getErr().println("algo-service: " + e.getMessage());
       return 1;
     }
@@ -220,11 +228,12 @@ public final class AlgoMain implements Callable<Integer> {
         name,
         runSeed);
     LinkSecurity.report(address, credentials);
-    return serve(server, saver, announcing, started);
+    return serve(server, saver, ops, announcing, started);
   }
 
   /** Serves until stopped; then says so on MQTT and closes everything. */
-  private int serve(RpcServer server, Saver saver, MqttSettings.Builder announcing, Instant started)
+  private int serve(
+      RpcServer server, Saver saver, AlgoOps ops, MqttSettings.Builder announcing, Instant started)
       throws InterruptedException {
     Presence presence =
         announcing == null
@@ -233,6 +242,7 @@ public final class AlgoMain implements Callable<Integer> {
     banner(server.address());
     lifecycle.awaitStop();
     presence.stop();
+    ops.close();
     server.close();
     saver.close();
     log.info("stopped");

@@ -1,6 +1,5 @@
 package io.intuition.bench.app;
 
-import io.intuition.bench.broker.MosquittoBinary;
 import io.intuition.bench.load.Arrivals;
 import io.intuition.bench.load.Publisher;
 import io.intuition.bench.report.CpuPerQuote;
@@ -17,6 +16,7 @@ import io.intuition.bench.step.HostileInput;
 import io.intuition.bench.step.OriginalStack;
 import io.intuition.bench.step.Overload;
 import io.intuition.bench.step.Progress;
+import io.intuition.launcher.broker.MosquittoBinary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

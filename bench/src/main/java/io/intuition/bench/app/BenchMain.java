@@ -1,12 +1,12 @@
 package io.intuition.bench.app;
 
-import io.intuition.bench.broker.LocalMosquitto;
-import io.intuition.bench.broker.MosquittoFinder;
 import io.intuition.bench.report.Report;
 import io.intuition.bench.report.ResultFiles;
 import io.intuition.bench.report.Table;
 import io.intuition.bench.step.Progress;
 import io.intuition.common.cli.BuildInfo;
+import io.intuition.launcher.broker.LocalMosquitto;
+import io.intuition.launcher.broker.MosquittoFinder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;

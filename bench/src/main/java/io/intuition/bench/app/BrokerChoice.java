@@ -1,8 +1,8 @@
 package io.intuition.bench.app;
 
-import io.intuition.bench.broker.LocalMosquitto;
-import io.intuition.bench.broker.MosquittoBinary;
-import io.intuition.bench.broker.MosquittoFinder;
+import io.intuition.launcher.broker.LocalMosquitto;
+import io.intuition.launcher.broker.MosquittoBinary;
+import io.intuition.launcher.broker.MosquittoFinder;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

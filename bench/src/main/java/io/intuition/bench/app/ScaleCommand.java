@@ -2,15 +2,15 @@ package io.intuition.bench.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.intuition.bench.broker.LocalMosquitto;
-import io.intuition.bench.broker.MosquittoFinder;
 import io.intuition.bench.load.Arrivals;
 import io.intuition.bench.load.Publisher;
 import io.intuition.bench.report.Throughput;
 import io.intuition.bench.service.Pairs;
 import io.intuition.bench.service.ProcessUsage;
-import io.intuition.bench.service.ServiceProcess;
 import io.intuition.bench.step.Flow;
+import io.intuition.launcher.broker.LocalMosquitto;
+import io.intuition.launcher.broker.MosquittoFinder;
+import io.intuition.launcher.process.ServiceProcess;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.intuition.bench.service;
 
+import io.intuition.launcher.process.ServiceProcess;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package io.intuition.bench.service;
 
+import io.intuition.launcher.process.JavaService;
+import io.intuition.launcher.process.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

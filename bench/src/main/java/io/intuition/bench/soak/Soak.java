@@ -1,8 +1,8 @@
 package io.intuition.bench.soak;
 
 import io.intuition.bench.load.QuoteLedger;
-import io.intuition.bench.service.ServiceProcess;
 import io.intuition.bench.step.Progress;
+import io.intuition.launcher.process.ServiceProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

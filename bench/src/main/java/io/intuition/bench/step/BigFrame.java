@@ -1,6 +1,6 @@
 package io.intuition.bench.step;
 
-import io.intuition.bench.service.ServiceProcess;
+import io.intuition.launcher.process.ServiceProcess;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;

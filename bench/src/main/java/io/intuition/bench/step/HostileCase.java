@@ -1,6 +1,6 @@
 package io.intuition.bench.step;
 
-import io.intuition.bench.service.ServiceProcess;
+import io.intuition.launcher.process.ServiceProcess;
 
 /** One hostile input to the algo-service: sent, then judged once the algo answered a ping. */
 interface HostileCase extends AutoCloseable {

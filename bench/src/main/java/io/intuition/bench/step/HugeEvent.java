@@ -1,10 +1,10 @@
 package io.intuition.bench.step;
 
-import io.intuition.bench.service.ServiceProcess;
 import io.intuition.common.codec.Packed;
 import io.intuition.common.rpc.RemoteException;
 import io.intuition.common.rpc.RpcTimeoutException;
 import io.intuition.common.rpc.client.RpcClient;
+import io.intuition.launcher.process.ServiceProcess;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,15 +1,15 @@
 package io.intuition.bench.step;
 
-import io.intuition.bench.broker.LocalMosquitto;
-import io.intuition.bench.broker.MosquittoBinary;
 import io.intuition.bench.load.Answers;
 import io.intuition.bench.load.Clock;
 import io.intuition.bench.load.Publisher;
 import io.intuition.bench.report.OverloadRun;
 import io.intuition.bench.service.BridgeStats;
 import io.intuition.bench.service.PeakRss;
-import io.intuition.bench.service.ServiceProcess;
 import io.intuition.bench.service.Suite;
+import io.intuition.launcher.broker.LocalMosquitto;
+import io.intuition.launcher.broker.MosquittoBinary;
+import io.intuition.launcher.process.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package io.intuition.bench.step;
 
-import io.intuition.bench.service.ServiceProcess;
 import io.intuition.common.codec.Event;
 import io.intuition.common.codec.EventCodec;
 import io.intuition.common.codec.MessageIds;
+import io.intuition.launcher.process.ServiceProcess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -7,15 +7,22 @@ import io.intuition.bridge.forward.Forwarder;
 import io.intuition.bridge.forward.Stats;
 import io.intuition.bridge.mqtt.MqttLink;
 import io.intuition.bridge.rpc.SwitchableRpcAlgo;
+import io.intuition.common.cli.HttpOptions;
 import io.intuition.common.cli.Lifecycle;
 import io.intuition.common.mqtt.BrokerRefusedException;
 import io.intuition.common.mqtt.MqttSettings;
 import io.intuition.common.mqtt.PublishRefusedException;
+import io.intuition.common.ops.Health;
+import io.intuition.common.ops.OpsServer;
+import io.intuition.common.ops.Status;
 import io.intuition.common.rpc.RpcException;
 import io.intuition.common.rpc.client.RpcClient;
 import io.intuition.common.rpc.curve.ClientCredentials;
 import io.intuition.common.zmq.EventLoop;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +57,8 @@ final class Bridge {
       BridgeAnnouncement self,
       ClientCredentials curve,
       Duration rpcTimeout,
-      ForwardSettings forward) {}
+      ForwardSettings forward,
+      HttpOptions http) {}
 
   /** How a caller stops the bridge and watches it. */
   static final class Control {
@@ -130,6 +138,7 @@ final class Bridge {
 
   private int run(EventLoop loop, SwitchableRpcAlgo algo, MqttLink mqtt, Lifecycle lifecycle)
       throws InterruptedException {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Forwarder forwarder =
         new Forwarder(
             config.forward(),
@@ -139,8 +148,17 @@ final class Bridge {
             reason -> {
               fatal.set(reason);
               lifecycle.stop();
-            });
+            },
+            registry);
     control.stats = forwarder.stats();
+    String url = config.mqtt().url().toString();
+    Health health =
+        new Health()
+            .add(
+                "broker",
+                () ->
+                    Status.of(mqtt.isConnected(), "connected to " + url, "not connected to " + url))
+            .add("algo", forwarder::algoStatus);
     mqtt.whenSubscribed(channels -> config.self().subscribed(channels).ifPresent(mqtt::announce));
     if (config.algoName() == null) {
       loop.execute(forwarder::start);
@@ -151,6 +169,13 @@ final class Bridge {
       locator.start();
     }
     loop.execute(() -> loop.every(TICK, forwarder::tick));
+    OpsServer ops;
+    try {
+      ops = config.http().start(registry, health);
+    } catch (UncheckedIOException e) {
+      err.println("bridge-service: --http-port: " + e.getMessage());
+      return 2;
+    }
     try {
       if (mqtt.connect(lifecycle, forwarder::offer)) {
         lifecycle.awaitStop();
@@ -158,6 +183,10 @@ final class Bridge {
     } catch (BrokerRefusedException e) {
       err.println("bridge-service: " + e.getMessage());
       return BrokerRefusedException.EXIT_CODE;
+    } finally {
+      if (ops != null) {
+        ops.close();
+      }
     }
     mqtt.stopIntake();
     CountDownLatch stopped = new CountDownLatch(1);

@@ -5,6 +5,7 @@ import io.intuition.bridge.forward.ForwardSettings;
 import io.intuition.common.cli.BuildInfo;
 import io.intuition.common.cli.CurveOptions;
 import io.intuition.common.cli.FatalErrors;
+import io.intuition.common.cli.HttpOptions;
 import io.intuition.common.cli.MqttOptions;
 import io.intuition.common.discovery.Topics;
 import io.intuition.common.mqtt.BrokerRefusedException;
@@ -65,6 +66,9 @@ public final class BridgeMain implements Callable<Integer> {
   MqttOptions mqtt =
       new MqttOptions(
           "BRIDGE", "derived from the host name and --rpc or --algo, stable across restarts");
+
+  @Mixin(name = "http")
+  HttpOptions http = new HttpOptions("BRIDGE");
 
   @Option(
       names = {"-r", "--rpc"},
@@ -209,6 +213,7 @@ public final class BridgeMain implements Callable<Integer> {
 
   private Bridge.Config config() {
     checkAlgoSource();
+    http.check();
     MqttSettings.Builder mqttSettings =
         mqtt.settings(defaultClientId(algo == null ? rpc : ALGO_PREFIX + algo));
     if (!(rpcTimeoutSeconds > 0)) {
@@ -240,7 +245,7 @@ public final class BridgeMain implements Callable<Integer> {
             Instant.now());
     mqttSettings.lastWill(self.lastWill());
     return new Bridge.Config(
-        mqttSettings.build(), topics.sharedGroup(), rpc, algo, self, curve, timeout, forward);
+        mqttSettings.build(), topics.sharedGroup(), rpc, algo, self, curve, timeout, forward, http);
   }
 
   /** Either --rpc or --algo: --rpc's default holds only when --algo is not given. */

@@ -1,6 +1,7 @@
 package io.intuition.bridge.forward;
 
 import io.intuition.common.log.Excerpt;
+import io.intuition.common.ops.Status;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -24,7 +25,8 @@ final class AlgoHealth {
 
   private final Supplier<String> address;
   private final Backoff backoff;
-  private State state = State.INITIALIZING;
+  // volatile: the bridge's health reads it from the HTTP server's thread
+  private volatile State state = State.INITIALIZING;
   private long outageStart;
 
   /** Health of the algorithm at {@code address}, asked for each line: the algorithm may move. */
@@ -35,6 +37,16 @@ final class AlgoHealth {
 
   State state() {
     return state;
+  }
+
+  /** Up only when ready: initialized, and its last call answered. Any thread. */
+  Status status() {
+    return switch (state) {
+      case READY -> Status.up("the algo answers");
+      case INITIALIZING -> Status.down("the algo is not initialized yet");
+      case OUTAGE -> Status.down("the algo does not answer: calls fail, retrying");
+      case REFUSED -> Status.down("the algo refused initialize");
+    };
   }
 
   /** A call failed: from ready, an outage begins; either way the next try waits longer. */

@@ -4,6 +4,7 @@ package io.intuition.bridge.forward;
 final class Entry implements Comparable<Entry> {
   final long sequence;
   final Inbound message;
+  final long arrived = System.nanoTime();
   boolean answered;
   int publishing;
   boolean keepUnacknowledged;

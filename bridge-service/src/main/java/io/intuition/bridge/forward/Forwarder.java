@@ -1,6 +1,8 @@
 package io.intuition.bridge.forward;
 
 import io.intuition.common.log.Excerpt;
+import io.intuition.common.ops.Status;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -37,7 +39,7 @@ public final class Forwarder {
   private final Consumer<String> fatal;
   private final Payloads payloads;
   private final Outcomes outcomes;
-  private final Stats stats = new Stats();
+  private final Stats stats;
   private final Intake intake;
   private final Redelivery redelivery;
   private final ArrayDeque<Entry> pipeline = new ArrayDeque<>();
@@ -57,10 +59,17 @@ public final class Forwarder {
 
   /**
    * A forwarder whose state lives on {@code thread}; {@code fatal} is told, with a reason, when the
-   * algorithm refuses to be initialized with the configured parameters.
+   * algorithm refuses to be initialized with the configured parameters; its counters are meters of
+   * {@code registry}.
    */
   public Forwarder(
-      ForwardSettings settings, Algo algo, Broker broker, Executor thread, Consumer<String> fatal) {
+      ForwardSettings settings,
+      Algo algo,
+      Broker broker,
+      Executor thread,
+      Consumer<String> fatal,
+      MeterRegistry registry) {
+    this.stats = new Stats(registry);
     this.settings = settings;
     this.algo = algo;
     this.broker = broker;
@@ -72,11 +81,17 @@ public final class Forwarder {
     this.outcomes = new Outcomes(settings, broker, payloads, stats, this::onThread);
     this.handshake = new Handshake(settings.initializeParams(), algo, this::onThread, backoff);
     this.health = new AlgoHealth(algo::address, backoff);
+    stats.held(intake::held);
   }
 
   /** The counters. */
   public Stats stats() {
     return stats;
+  }
+
+  /** Whether the algorithm answers, for the bridge's health; any thread. */
+  public Status algoStatus() {
+    return health.status();
   }
 
   /**
@@ -177,7 +192,8 @@ public final class Forwarder {
       if (problem == null) {
         unsent.add(entry);
       } else {
-        outcomes.reject(entry, problem);
+        outcomes.reject(
+            entry, problem, message.payload().length == 0 ? Rejection.EMPTY : Rejection.TOO_LARGE);
       }
     }
     schedule();
@@ -212,13 +228,15 @@ public final class Forwarder {
 
   private void send(Entry entry) {
     outstanding++;
+    long sent = System.nanoTime();
     algo.event(entry.message.payload())
-        .whenComplete((answer, error) -> onThread(() -> answered(entry, answer, error)));
+        .whenComplete((answer, error) -> onThread(() -> answered(entry, answer, error, sent)));
   }
 
-  private void answered(Entry entry, Answer answer, Throwable error) {
+  private void answered(Entry entry, Answer answer, Throwable error, long sent) {
     outstanding--;
     probing = false;
+    stats.timed(stats.rpcLatency, sent);
     if (error != null) {
       answer = new Answer.Unavailable(String.valueOf(error.getMessage()));
     }
@@ -226,18 +244,19 @@ public final class Forwarder {
       forwarded(entry, orders.orders());
     } else if (answer instanceof Answer.Refused refused) {
       stats.forwarded.incrementAndGet();
-      outcomes.reject(entry, "algo refused it: " + refused.reason());
+      outcomes.reject(entry, "algo refused it: " + refused.reason(), Rejection.REFUSED);
     } else if (answer instanceof Answer.Malformed malformed) {
-      outcomes.reject(entry, malformed.reason());
+      outcomes.reject(entry, malformed.reason(), Rejection.MALFORMED);
     } else if (answer instanceof Answer.Moved) {
       retry(entry, health::moved);
     } else if (answer instanceof Answer.NotInitialized) {
       retry(entry, health::restarted);
     } else if (answer instanceof Answer.Unavailable unavailable) {
+      stats.rpcErrors.incrementAndGet();
       retry(
           entry, () -> health.unavailable(unavailable.reason(), unsent.size(), System.nanoTime()));
     } else {
-      outcomes.reject(entry, "algo answered event with " + answer);
+      outcomes.reject(entry, "algo answered event with " + answer, Rejection.UNEXPECTED);
     }
   }
 

@@ -41,6 +41,9 @@ final class Outcomes {
   /** Publishes the algorithm's orders, each already JSON. */
   void orders(Entry entry, List<byte[]> orders) {
     entry.answered = true;
+    if (!orders.isEmpty()) {
+      stats.timed(stats.quoteToOrder, entry.arrived);
+    }
     for (byte[] order : orders) {
       stats.orders.incrementAndGet();
       if (log.isDebugEnabled()) {
@@ -51,9 +54,9 @@ final class Outcomes {
   }
 
   /** Logs, counts and publishes a rejection; the message is then handled. */
-  void reject(Entry entry, String reason) {
+  void reject(Entry entry, String reason, Rejection kind) {
     entry.answered = true;
-    stats.rejected.incrementAndGet();
+    stats.rejected(kind);
     String topic = entry.message.topic();
     String excerpt = Payloads.excerpt(entry.message.payload());
     rejections.warn(

@@ -137,6 +137,11 @@ public final class MqttLink implements Broker, AutoCloseable {
     connection.redeliver(disconnected);
   }
 
+  /** Whether the connection to the broker is up now. Any thread. */
+  public boolean isConnected() {
+    return connection.isConnected();
+  }
+
   /** Stops handing new messages to the sink; they stay unacknowledged for the next session. */
   public void stopIntake() {
     intake = false;

@@ -13,6 +13,7 @@ import io.intuition.common.rpc.RpcService;
 import io.intuition.common.rpc.client.RpcClient;
 import io.intuition.common.rpc.server.RpcServer;
 import io.intuition.common.testing.Escapes;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -72,7 +73,14 @@ class ForwarderFuzzTest {
     Executor onThread = escapes.recording(thread);
     ForwardSettings settings =
         new ForwardSettings("orders", "/rejected", MAX_PAYLOAD, 4, 1_000, 64 * 1024, Map.of());
-    forwarder = new Forwarder(settings, new RpcAlgo(client, LIMIT), broker, onThread, fatal::add);
+    forwarder =
+        new Forwarder(
+            settings,
+            new RpcAlgo(client, LIMIT),
+            broker,
+            onThread,
+            fatal::add,
+            new SimpleMeterRegistry());
     onThread.execute(forwarder::start);
     thread.scheduleAtFixedRate(
         () -> onThread.execute(forwarder::tick), 10, 10, TimeUnit.MILLISECONDS);

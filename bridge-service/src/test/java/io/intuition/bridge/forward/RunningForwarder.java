@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,8 @@ final class RunningForwarder implements AutoCloseable {
    * A forwarder ticking on its thread, started now or, if not {@code started}, by {@link #start}.
    */
   RunningForwarder(ForwardSettings settings, boolean started) {
-    forwarder = new Forwarder(settings, algo, broker, thread, fatal::add);
+    forwarder =
+        new Forwarder(settings, algo, broker, thread, fatal::add, new SimpleMeterRegistry());
     if (started) {
       start();
     }

@@ -1,9 +1,13 @@
 package io.intuition.feed.app;
 
+import io.intuition.common.cli.HttpOptions;
 import io.intuition.common.cli.Lifecycle;
 import io.intuition.common.discovery.Announcer;
 import io.intuition.common.mqtt.BrokerRefusedException;
 import io.intuition.common.mqtt.MqttSettings;
+import io.intuition.common.ops.Health;
+import io.intuition.common.ops.OpsServer;
+import io.intuition.common.ops.Status;
 import io.intuition.feed.pace.Pacer;
 import io.intuition.feed.pace.Schedule;
 import io.intuition.feed.progress.Progress;
@@ -12,7 +16,11 @@ import io.intuition.feed.publish.QuoteTopics;
 import io.intuition.feed.source.QuoteSource;
 import io.intuition.feed.source.SourceException;
 import io.intuition.feed.source.Tick;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
@@ -41,7 +49,8 @@ final class Feed {
       int qos,
       Schedule schedule,
       long limit,
-      PrintWriter terminal) {}
+      PrintWriter terminal,
+      HttpOptions http) {}
 
   private final Config config;
   private final QuoteSource source;
@@ -69,7 +78,11 @@ final class Feed {
         config.qos());
     try (source;
         QuotePublisher publisher =
-            new QuotePublisher(config.mqtt(), config.topics(), config.qos(), config.announcer())) {
+            new QuotePublisher(config.mqtt(), config.topics(), config.qos(), config.announcer());
+        OpsServer ops = config.http().start(registry(publisher), health(publisher))) {
+      if (ops != null) {
+        log.debug("metrics and health on {}", ops.address());
+      }
       if (publisher.connect(lifecycle)) {
         send(publisher);
       }
@@ -81,6 +94,8 @@ final class Feed {
       return fail(BrokerRefusedException.EXIT_CODE, e.getMessage());
     } catch (SourceException e) {
       return fail(1, e.getMessage());
+    } catch (UncheckedIOException e) {
+      return fail(2, "--http-port: " + e.getMessage());
     } finally {
       lifecycle.closed();
     }
@@ -104,6 +119,28 @@ final class Feed {
       progress.close();
       log.info("{}{}", progress.summary(), problems(publisher));
     }
+  }
+
+  private static PrometheusMeterRegistry registry(QuotePublisher publisher) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    FunctionCounter.builder("feed.quotes.sent", publisher, QuotePublisher::confirmed)
+        .description("Quotes the broker confirmed")
+        .register(registry);
+    FunctionCounter.builder("feed.quotes.failed", publisher, QuotePublisher::failed)
+        .description("Quotes handed to the connection and not confirmed")
+        .register(registry);
+    return registry;
+  }
+
+  /** Up while connected to the broker; a source that fails ends the feed (exit 1) instead. */
+  private Health health(QuotePublisher publisher) {
+    String url = config.mqtt().url().toString();
+    return new Health()
+        .add(
+            "broker",
+            () ->
+                Status.of(
+                    publisher.isConnected(), "connected to " + url, "not connected to " + url));
   }
 
   /** How many quotes the run will send, when bounded. */

@@ -2,6 +2,7 @@ package io.intuition.feed.app;
 
 import io.intuition.common.cli.BuildInfo;
 import io.intuition.common.cli.FatalErrors;
+import io.intuition.common.cli.HttpOptions;
 import io.intuition.common.cli.Lifecycle;
 import io.intuition.common.cli.MqttOptions;
 import io.intuition.common.discovery.Announcement;
@@ -121,6 +122,9 @@ public final class FeedMain implements Callable<Integer> {
       description = "MQTT QoS of the quotes: 0, 1 or 2 (env FEED_QOS, default ${DEFAULT-VALUE}).")
   int qos;
 
+  @Mixin(name = "http")
+  HttpOptions http = new HttpOptions("FEED");
+
   @Mixin(name = "source")
   SourceOptions sources = new SourceOptions();
 
@@ -158,6 +162,7 @@ public final class FeedMain implements Callable<Integer> {
 
   private Feed.Config config() {
     MqttSettings.Builder settings = mqtt.settings(randomClientId());
+    http.check();
     Topics.requireLevel("--name", name);
     SourceOptions.positive("--rate", rate);
     if (count != null && count <= 0) {
@@ -180,7 +185,8 @@ public final class FeedMain implements Callable<Integer> {
         qos,
         sources.schedule(rate),
         limit,
-        terminal());
+        terminal(),
+        http);
   }
 
   private Announcement birth(QuoteTopics topics) {

@@ -115,6 +115,11 @@ public final class QuotePublisher implements AutoCloseable {
     return inFlight.confirmed();
   }
 
+  /** Whether the connection to the broker is up now. Any thread. */
+  public boolean isConnected() {
+    return connection.isConnected();
+  }
+
   /** How many quotes were handed to the connection but not confirmed. */
   public long failed() {
     return inFlight.failed();

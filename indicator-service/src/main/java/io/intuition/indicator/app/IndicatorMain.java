@@ -2,6 +2,7 @@ package io.intuition.indicator.app;
 
 import io.intuition.common.cli.BuildInfo;
 import io.intuition.common.cli.FatalErrors;
+import io.intuition.common.cli.HttpOptions;
 import io.intuition.common.cli.Lifecycle;
 import io.intuition.common.cli.MqttOptions;
 import io.intuition.common.discovery.Announcement;
@@ -64,6 +65,9 @@ public final class IndicatorMain implements Callable<Integer> {
 
   /** How many quotes' values are remembered per quote held, for quotes delivered again. */
   private static final int REMEMBERED_PER_HELD = 10;
+
+  @Mixin(name = "http")
+  HttpOptions http = new HttpOptions("INDICATOR");
 
   @Mixin(name = "mqtt")
   MqttOptions mqtt =
@@ -161,6 +165,7 @@ public final class IndicatorMain implements Callable<Integer> {
 
   private IndicatorService.Config config() {
     MqttSettings.Builder settings = mqtt.settings(defaultClientId());
+    http.check();
     List<String> topics = Channels.of(channels);
     List<IndicatorSpec> specs = Windows.specs(sma, ema);
     if (maxSymbols < 1) {
@@ -186,7 +191,8 @@ public final class IndicatorMain implements Callable<Integer> {
         specs,
         topic,
         maxSymbols,
-        maxHeld * REMEMBERED_PER_HELD);
+        maxHeld * REMEMBERED_PER_HELD,
+        http);
   }
 
   /** What the service says of itself: the channels it publishes, one per indicator and window. */

@@ -1,5 +1,6 @@
 package io.intuition.indicator.app;
 
+import io.intuition.common.cli.HttpOptions;
 import io.intuition.common.cli.Lifecycle;
 import io.intuition.common.discovery.Announcer;
 import io.intuition.common.mqtt.BrokerRefusedException;
@@ -8,11 +9,19 @@ import io.intuition.common.mqtt.MqttHandler;
 import io.intuition.common.mqtt.MqttSettings;
 import io.intuition.common.mqtt.PublishRefusedException;
 import io.intuition.common.mqtt.Received;
+import io.intuition.common.ops.Health;
+import io.intuition.common.ops.OpsServer;
+import io.intuition.common.ops.Status;
 import io.intuition.indicator.compute.IndicatorBook;
 import io.intuition.indicator.compute.IndicatorSpec;
 import io.intuition.indicator.intake.QuoteIntake;
 import io.intuition.indicator.publish.IndicatorTopic;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,7 +54,8 @@ final class IndicatorService {
       List<IndicatorSpec> specs,
       IndicatorTopic topic,
       int maxSymbols,
-      int remembered) {}
+      int remembered,
+      HttpOptions http) {}
 
   private final Config config;
   private final Lifecycle lifecycle;
@@ -79,7 +89,11 @@ final class IndicatorService {
         config.topic(),
         config.mqtt().url());
     try (MqttConnection connection =
-        MqttConnection.create(config.mqtt(), config.announcer().handler(new Handler()))) {
+            MqttConnection.create(config.mqtt(), config.announcer().handler(new Handler()));
+        OpsServer ops = config.http().start(registry(intake), health(connection))) {
+      if (ops != null) {
+        log.debug("metrics and health on {}", ops.address());
+      }
       broker.use(connection);
       if (connection.connect(lifecycle)) {
         connection.subscribe(config.channels());
@@ -94,11 +108,38 @@ final class IndicatorService {
       log.info("computed {} quotes, {} values published", intake.quotes(), intake.published());
     } catch (BrokerRefusedException e) {
       return fail(e.getMessage());
+    } catch (UncheckedIOException e) {
+      err.println("indicator-service: --http-port: " + e.getMessage());
+      return 2;
     } finally {
       lifecycle.closed();
     }
     PublishRefusedException refusal = refused.get();
     return refusal == null ? 0 : fail(refusal.getMessage());
+  }
+
+  private static PrometheusMeterRegistry registry(QuoteIntake intake) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    FunctionCounter.builder("indicator.quotes.computed", intake, QuoteIntake::quotes)
+        .description("Quotes the indicators were computed of")
+        .register(registry);
+    FunctionCounter.builder("indicator.values.published", intake, QuoteIntake::published)
+        .description("Indicator values the broker confirmed")
+        .register(registry);
+    Gauge.builder("indicator.quotes.held", intake, QuoteIntake::held)
+        .description("Quotes taken and not yet acknowledged")
+        .register(registry);
+    return registry;
+  }
+
+  private Health health(MqttConnection connection) {
+    String url = config.mqtt().url().toString();
+    return new Health()
+        .add(
+            "broker",
+            () ->
+                Status.of(
+                    connection.isConnected(), "connected to " + url, "not connected to " + url));
   }
 
   /** The running intake, or null before it starts. */

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.ZContext;
@@ -117,6 +118,29 @@ public final class RpcServer implements AutoCloseable {
         });
   }
 
+  /**
+   * Whether the server's loop runs a no-op within {@code limit}: false when it is stuck, such as in
+   * a method that does not return under {@link Builder#directExecutor()}, or closed. Any thread;
+   * blocks up to {@code limit}.
+   */
+  public boolean ping(Duration limit) {
+    try {
+      return call(() -> Boolean.TRUE, limit);
+    } catch (IllegalStateException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Runs {@code action} on the server's loop, where the methods run under {@link
+   * Builder#directExecutor()}, and returns its result: to read their state from another thread.
+   *
+   * @throws IllegalStateException if the loop is closed or did not run it within {@code limit}
+   */
+  public <T> T call(Supplier<T> action, Duration limit) {
+    return loop.call(action, limit);
+  }
+
   /** The bound endpoint, with the port resolved, such as {@code tcp://127.0.0.1:4242}. */
   public String address() {
     return address;
@@ -164,7 +188,7 @@ public final class RpcServer implements AutoCloseable {
     context.close();
   }
 
-  private <T> T onLoop(java.util.function.Supplier<T> action) {
+  private <T> T onLoop(Supplier<T> action) {
     try {
       return loop.call(action, SETUP_LIMIT);
     } catch (IllegalStateException e) {

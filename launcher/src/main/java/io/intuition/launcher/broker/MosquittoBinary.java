@@ -1,4 +1,4 @@
-package io.intuition.bench.broker;
+package io.intuition.launcher.broker;
 
 import io.intuition.common.mosquitto.MosquittoVersion;
 import java.nio.file.Path;

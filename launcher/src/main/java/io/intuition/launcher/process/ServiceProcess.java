@@ -1,4 +1,4 @@
-package io.intuition.bench.service;
+package io.intuition.launcher.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** A process the bench started, its output (stdout and stderr) in {@code <logs>/<name>.log}. */
+/**
+ * A process started from its command line, its output (stdout and stderr) in {@code
+ * <logs>/<name>.log}.
+ */
 public final class ServiceProcess implements AutoCloseable {
   private static final long POLL_MS = 50;
 
@@ -38,9 +41,28 @@ public final class ServiceProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     environment.forEach(builder.environment()::putIfAbsent);
-    Process process = builder.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, name + "-stop"));
-    return new ServiceProcess(name, process, log);
+    ServiceProcess started = launch(name, builder, log);
+    Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, name + "-stop"));
+    return started;
+  }
+
+  /**
+   * Starts {@code builder}, whose output the caller has sent to {@code log}, with no shutdown hook
+   * of its own: the caller stops it, in the order it chooses.
+   */
+  public static ServiceProcess launch(String name, ProcessBuilder builder, Path log)
+      throws IOException {
+    return new ServiceProcess(name, builder.start(), log);
+  }
+
+  /** Its log. */
+  public Path log() {
+    return log;
+  }
+
+  /** Sends it SIGTERM, returning at once. */
+  public void destroy() {
+    process.destroy();
   }
 
   /** The process's name, which is also its log's. */

@@ -1,4 +1,4 @@
-package io.intuition.bench.service;
+package io.intuition.launcher.process;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +9,9 @@ import java.util.Map;
 
 /** Starts one of the suite's services from its jar as a process of its own. */
 public final class JavaService {
+  /** What a service's process needs in its environment, beside this one's. */
+  public static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+
   private JavaService() {}
 
   /**
@@ -19,6 +22,17 @@ public final class JavaService {
   public static ServiceProcess start(
       String name, Path jar, List<String> jvmFlags, List<String> args, Path logs)
       throws IOException {
+    // as scripts/run.sh and the images: fewer malloc arenas, a smaller resident set
+    return ServiceProcess.start(
+        name, command(jar, jvmFlags, args), jar.getParent(), logs, ENVIRONMENT);
+  }
+
+  /**
+   * {@code java <jvmFlags> -jar <jar> <args>}, with the java running this code.
+   *
+   * @throws IllegalStateException if the jar is missing
+   */
+  public static List<String> command(Path jar, List<String> jvmFlags, List<String> args) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
           jar + " is missing: build it first (mvn -B package -DskipTests -DskipITs)");
@@ -29,8 +43,6 @@ public final class JavaService {
     command.add("-jar");
     command.add(jar.toString());
     command.addAll(args);
-    // as scripts/run.sh and the images: fewer malloc arenas, a smaller resident set
-    return ServiceProcess.start(
-        name, command, jar.getParent(), logs, Map.of("MALLOC_ARENA_MAX", "2"));
+    return List.copyOf(command);
   }
 }

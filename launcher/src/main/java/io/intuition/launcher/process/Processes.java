@@ -1,4 +1,4 @@
-package io.intuition.bench.service;
+package io.intuition.launcher.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +8,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** What starting and stopping the bench's processes needs: ports, readiness, a clean stop. */
+/** What starting and stopping processes needs: ports, readiness, a clean stop. */
 public final class Processes {
   private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
@@ -31,17 +31,38 @@ public final class Processes {
    */
   public static boolean awaitListening(int port, Duration limit, Runnable requireAlive)
       throws InterruptedException {
+    return awaitListening("127.0.0.1", port, limit, requireAlive);
+  }
+
+  /**
+   * Waits until something accepts connections on {@code host:port}, calling {@code requireAlive}
+   * between attempts.
+   *
+   * @return whether it listened within {@code limit}
+   */
+  public static boolean awaitListening(String host, int port, Duration limit, Runnable requireAlive)
+      throws InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();
     while (System.nanoTime() - deadline < 0) {
       requireAlive.run();
       try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        socket.connect(new InetSocketAddress(host, port), 200);
         return true;
       } catch (IOException e) {
         TimeUnit.MILLISECONDS.sleep(50); // not listening yet: poll the port again
       }
     }
     return false;
+  }
+
+  /** Whether something accepts connections on {@code host:port} within {@code limit}. */
+  public static boolean listening(String host, int port, Duration limit) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(host, port), (int) limit.toMillis());
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Stops {@code process} with SIGTERM, then SIGKILL after a grace period. */

@@ -1,4 +1,4 @@
-package io.intuition.bench.broker;
+package io.intuition.launcher.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,13 +1,13 @@
-package io.intuition.bench.broker;
+package io.intuition.launcher.broker;
 
-import io.intuition.bench.service.Processes;
+import io.intuition.launcher.process.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * A Mosquitto broker of the bench's own, on a free loopback port, configured like {@code
+ * A Mosquitto broker for measurements, on a free loopback port, configured like {@code
  * mosquitto/mosquitto.conf} but without persistence, so disk writes do not blur the numbers.
  */
 public final class LocalMosquitto implements AutoCloseable {

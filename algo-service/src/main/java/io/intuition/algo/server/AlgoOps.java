@@ -1,0 +1,100 @@
+package io.intuition.algo.server;
+
+import io.intuition.algo.portfolio.Portfolio;
+import io.intuition.algo.trading.Trader;
+import io.intuition.common.cli.HttpOptions;
+import io.intuition.common.ops.Health;
+import io.intuition.common.ops.OpsServer;
+import io.intuition.common.ops.Status;
+import io.intuition.common.rpc.server.RpcServer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * The algo-service's {@code /metrics} and {@code /health}: the book's cash, equity and orders as
+ * gauges, and an {@code rpc} check that is up while the server's loop, where the algorithm runs,
+ * runs a no-op within {@link #PING_LIMIT}. Both ask the loop, so they never race the algorithm.
+ */
+final class AlgoOps implements AutoCloseable {
+  /** How long the loop may take to run the health check's no-op before the service is down. */
+  static final Duration PING_LIMIT = Duration.ofSeconds(1);
+
+  private final OpsServer server;
+
+  private AlgoOps(OpsServer server) {
+    this.server = server;
+  }
+
+  /**
+   * Starts the endpoint when {@code http} gives a port; else nothing.
+   *
+   * @throws java.io.UncheckedIOException if its address cannot be bound
+   */
+  static AlgoOps start(HttpOptions http, RpcServer rpc, Trader trader) {
+    if (!http.given()) {
+      return new AlgoOps(null);
+    }
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    gauge(registry, "algo.portfolio.cash", "Cash in the book", rpc, trader, Portfolio::cash);
+    gauge(
+        registry,
+        "algo.portfolio.equity",
+        "Cash and positions at the last prices",
+        rpc,
+        trader,
+        Portfolio::equity);
+    gauge(
+        registry,
+        "algo.portfolio.orders",
+        "Orders the book has filled",
+        rpc,
+        trader,
+        book -> book.orders());
+    return new AlgoOps(http.start(registry, health(rpc)));
+  }
+
+  /** The service's health: its RPC loop answers a ping. */
+  static Health health(RpcServer rpc) {
+    return new Health()
+        .add(
+            "rpc",
+            () ->
+                Status.of(
+                    rpc.ping(PING_LIMIT),
+                    "the rpc loop answers",
+                    "the rpc loop did not run a task within " + PING_LIMIT.toMillis() + " ms"));
+  }
+
+  private static void gauge(
+      PrometheusMeterRegistry registry,
+      String name,
+      String description,
+      RpcServer rpc,
+      Trader trader,
+      Function<Portfolio, Number> value) {
+    Gauge.builder(name, () -> read(rpc, trader, value)).description(description).register(registry);
+  }
+
+  /**
+   * The value on the loop, the algorithm's thread; NaN before initialize or if the loop is stuck.
+   */
+  private static double read(RpcServer rpc, Trader trader, Function<Portfolio, Number> value) {
+    try {
+      return rpc.call(
+          () -> trader.isInitialized() ? value.apply(trader.portfolio()).doubleValue() : Double.NaN,
+          PING_LIMIT);
+    } catch (IllegalStateException e) {
+      return Double.NaN;
+    }
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      server.close();
+    }
+  }
+}

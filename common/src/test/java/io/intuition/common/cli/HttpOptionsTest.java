@@ -1,0 +1,80 @@
+package io.intuition.common.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+class HttpOptionsTest {
+  @Command(name = "svc", mixinStandardHelpOptions = true)
+  static final class Service implements Callable<Integer> {
+    @Mixin HttpOptions http;
+
+    Service(Map<String, String> environment) {
+      http = new HttpOptions("SVC", environment::get);
+    }
+
+    @Override
+    public Integer call() {
+      return 0;
+    }
+  }
+
+  private static Service parse(Map<String, String> environment, String... args) {
+    Service service = new Service(environment);
+    new CommandLine(service).parseArgs(args);
+    return service;
+  }
+
+  @Test
+  void noPort_isOff_onTheLoopback() {
+    Service service = parse(Map.of());
+
+    assertThat(service.http.given()).isFalse();
+    assertThat(service.http.addr).isEqualTo("127.0.0.1");
+  }
+
+  @Test
+  void portAndAddress_fromThePrefixedVariables() {
+    Service service = parse(Map.of("SVC_HTTP_PORT", "9100", "SVC_HTTP_ADDR", "0.0.0.0"));
+
+    assertThat(service.http.port).isEqualTo(9100);
+    assertThat(service.http.addr).isEqualTo("0.0.0.0");
+  }
+
+  @Test
+  void option_overridesTheVariable() {
+    Service service = parse(Map.of("SVC_HTTP_PORT", "9100"), "--http-port", "0");
+
+    assertThat(service.http.port).isZero();
+    assertThat(service.http.given()).isTrue();
+  }
+
+  @Test
+  void portOutOfRange_isRefusedNamingTheOption() {
+    Service service = parse(Map.of(), "--http-port", "70000");
+
+    assertThatThrownBy(service.http::check)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--http-port must be 0 to 65535, but was 70000");
+  }
+
+  @Test
+  void help_namesThePrefixedVariables() {
+    StringWriter out = new StringWriter();
+    int code =
+        new CommandLine(new Service(Map.of())).setOut(new PrintWriter(out)).execute("--help");
+
+    assertThat(code).isZero();
+    assertThat(out.toString())
+        .contains("env SVC_HTTP_PORT")
+        .contains("env SVC_HTTP_ADDR, default 127.0.0.1");
+  }
+}
