@@ -36,8 +36,12 @@ public final class NatsCluster implements AutoCloseable {
   /** How long a node waits for the acknowledgement of a QoS 1 message before sending it again. */
   public static final Duration ACK_WAIT = Duration.ofSeconds(5);
 
-  /** How many QoS 1 messages a node sends one subscription before it must acknowledge some. */
-  public static final int MAX_ACK_PENDING = 1_000;
+  /**
+   * How many QoS 1 messages a node sends one subscription before it must acknowledge some: few
+   * enough that a slow subscriber works through them within {@link #ACK_WAIT}, else the node sends
+   * them all again while they are being worked on.
+   */
+  public static final int MAX_ACK_PENDING = 100;
 
   /** JetStream elects its meta leader and the MQTT streams are made before MQTT clients connect. */
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
