@@ -34,6 +34,9 @@ fi
 command -v openssl >/dev/null 2>&1 ||
   missing "openssl is missing: install it (apt-get install openssl); the TLS tests make their certificates with it"
 
+command -v nats-server >/dev/null 2>&1 || [ -x /usr/sbin/nats-server ] ||
+  missing "nats-server is missing: install it (apt-get install nats-server); the clustered broker tests start a three-node NATS cluster with it"
+
 # the JDBC replay tests read from a real PostgreSQL, by default the local one's database test
 if [ -z "${INTUITION_PG_URL:-}" ]; then
   if command -v pg_isready >/dev/null 2>&1; then

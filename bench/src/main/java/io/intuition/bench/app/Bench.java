@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.paho.client.mqttv3.MqttException;
 
 /** One bench run: the steps in order, against one broker, with one publisher. */
@@ -35,7 +36,7 @@ final class Bench {
 
   private final Report.Settings settings;
   private final Report.Broker broker;
-  private final Long brokerPid;
+  private final Map<String, Long> brokerPids;
   private final List<MosquittoBinary> overloadBrokers;
   private final Path root;
   private final Path logs;
@@ -43,20 +44,21 @@ final class Bench {
   private final List<String> notes = new ArrayList<>();
 
   /**
-   * A run against {@code broker}; {@code brokerPid} is its process when the bench started it, else
-   * null; the overload step starts a broker of each of {@code overloadBrokers}.
+   * A run against {@code broker}; {@code brokerPids} are its processes, by name, whose use the warm
+   * step measures: the bench's own Mosquitto as {@code mosquitto}, or those of a broker given; the
+   * overload step starts a broker of each of {@code overloadBrokers}.
    */
   Bench(
       Report.Settings settings,
       Report.Broker broker,
-      Long brokerPid,
+      Map<String, Long> brokerPids,
       List<MosquittoBinary> overloadBrokers,
       Path root,
       Path logs,
       Progress progress) {
     this.settings = settings;
     this.broker = broker;
-    this.brokerPid = brokerPid;
+    this.brokerPids = Map.copyOf(brokerPids);
     this.overloadBrokers = List.copyOf(overloadBrokers);
     this.root = root;
     this.logs = logs;
@@ -75,7 +77,7 @@ final class Bench {
       Flow alone = new Flow("broker", publisher, CEILING_TOPIC, echoes, IDLE_LIMIT);
       Flow suiteFlow = new Flow("suite", publisher, QUOTES_TOPIC, orders, IDLE_LIMIT);
       ceiling = progress.timed("ceiling", () -> ceiling(alone));
-      suite = new SuiteSteps(settings, root, logs, progress, brokerPid).run(suiteFlow, alone);
+      suite = new SuiteSteps(settings, root, logs, progress, brokerPids).run(suiteFlow, alone);
       original = progress.timed("original stack", () -> original(publisher, suite));
     }
     List<OverloadRun> overload = progress.timed("overload", this::overload);

@@ -13,7 +13,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -147,6 +149,14 @@ public final class BenchMain implements Callable<Integer> {
   String mqtt;
 
   @Option(
+      names = "--broker-pid",
+      paramLabel = "PID",
+      description =
+          "With --mqtt: a process of that broker, measured in the warm step as broker-PID; once"
+              + " for each node of a cluster.")
+  List<Long> brokerPids;
+
+  @Option(
       names = "--mosquitto",
       paramLabel = "PATH",
       description =
@@ -197,7 +207,7 @@ public final class BenchMain implements Callable<Integer> {
           new Bench(
                   settings(url),
                   info,
-                  broker != null ? broker.pid() : null,
+                  broker != null ? Map.of("mosquitto", broker.pid()) : external(),
                   choice.overload(broker),
                   project,
                   logs,
@@ -213,6 +223,14 @@ public final class BenchMain implements Callable<Integer> {
       spec.commandLine().getErr().println("bench: " + e.getMessage() + " (logs in " + logs + ")");
       return 1;
     }
+  }
+
+  /** The processes of a broker the bench did not start, by the name their usage shows. */
+  private Map<String, Long> external() {
+    Map<String, Long> pids = new LinkedHashMap<>();
+    (brokerPids == null ? List.<Long>of() : brokerPids)
+        .forEach(pid -> pids.put("broker-" + pid, pid));
+    return pids;
   }
 
   private void validate() {

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.paho.client.mqttv3.MqttException;
 
 /**
@@ -34,14 +35,19 @@ final class SuiteSteps {
   private final Path root;
   private final Path logs;
   private final Progress progress;
-  private final Long brokerPid;
+  private final Map<String, Long> brokerPids;
 
-  SuiteSteps(Report.Settings settings, Path root, Path logs, Progress progress, Long brokerPid) {
+  SuiteSteps(
+      Report.Settings settings,
+      Path root,
+      Path logs,
+      Progress progress,
+      Map<String, Long> brokerPids) {
     this.settings = settings;
     this.root = root;
     this.logs = logs;
     this.progress = progress;
-    this.brokerPid = brokerPid;
+    this.brokerPids = brokerPids;
   }
 
   /** Runs the steps with {@code suiteFlow}, comparing latency with {@code alone}. */
@@ -74,9 +80,7 @@ final class SuiteSteps {
     for (ServiceProcess service : suite.services()) {
       measured.put(service.name(), service.pid());
     }
-    if (brokerPid != null) {
-      measured.put("mosquitto", brokerPid);
-    }
+    measured.putAll(new TreeMap<>(brokerPids));
     Map<String, ProcessUsage> before = usage(measured);
     progress.say("suite: %,d quotes through bridge and algo", settings.quotes());
     Throughput throughput = flow.throughput(settings.quotes());

@@ -100,7 +100,7 @@ public final class Targets {
 
   private static void rss(List<Usage> usage, List<Report.Target> targets) {
     for (Usage use : usage) {
-      if (use.service().equals("mosquitto")) {
+      if (use.service().equals("mosquitto") || use.service().startsWith("broker-")) {
         continue; // measured for comparison, not a service of ours
       }
       targets.add(

@@ -31,20 +31,30 @@ final class MqttProbe implements AutoCloseable {
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final Map<String, List<Received>> byTopic = new ConcurrentHashMap<>();
 
-  private MqttProbe(String brokerUrl, List<String> topics) throws MqttException {
+  private MqttProbe(List<String> brokerUrls, List<String> topics) throws MqttException {
     client =
         new MqttClient(
-            brokerUrl,
+            brokerUrls.get(0),
             "probe-" + UUID.randomUUID().toString().substring(0, 8),
             new MemoryPersistence());
     client.setCallback(new Collector());
-    client.connect(options());
+    MqttConnectOptions options = options();
+    options.setServerURIs(brokerUrls.toArray(String[]::new));
+    client.connect(options);
     subscribe(topics);
   }
 
   /** Connects to {@code brokerUrl} (tcp://host:port) and subscribes to {@code topics}. */
   static MqttProbe subscribe(String brokerUrl, String... topics) throws MqttException {
-    return new MqttProbe(brokerUrl, List.of(topics));
+    return new MqttProbe(List.of(brokerUrl), List.of(topics));
+  }
+
+  /**
+   * Connects to the first of {@code brokerUrls} (tcp://host:port) that answers, and after a
+   * connection lost to the next that does: for the nodes of a cluster, which share the session.
+   */
+  static MqttProbe subscribeAny(List<String> brokerUrls, String... topics) throws MqttException {
+    return new MqttProbe(List.copyOf(brokerUrls), List.of(topics));
   }
 
   /** Every message received on {@code topic} so far. */

@@ -50,8 +50,9 @@ public final class MqttOptions {
       paramLabel = "URL",
       description =
           "Broker URL: mqtt://, tcp://, mqtts:// (TLS) or ssl://, with a login if wanted as"
-              + " mqtt://user:password@host, percent-encoded (env ${bundle:mqtt.env}_MQTT, default"
-              + " ${bundle:mqtt.url}).")
+              + " mqtt://user:password@host, percent-encoded; or the brokers of a cluster,"
+              + " comma-separated, tried in turn, all alike in TLS and login"
+              + " (env ${bundle:mqtt.env}_MQTT, default ${bundle:mqtt.url}).")
   String url;
 
   @Option(names = "--username", description = "MQTT user name (env ${bundle:mqtt.env}_USERNAME).")
@@ -169,9 +170,9 @@ public final class MqttOptions {
    *
    * @param defaultClientId the client id when {@code --client-id} is not given
    * @throws IllegalArgumentException naming the option and the problem: a malformed URL (its
-   *     password masked), {@code --password}, a password given twice or without a user name, a
-   *     password file that cannot be read or is empty, TLS options with a URL without TLS, or a
-   *     certificate or key file that cannot be used
+   *     password masked), URLs of a list that differ in TLS or login, {@code --password}, a
+   *     password given twice or without a user name, a password file that cannot be read or is
+   *     empty, TLS options with a URL without TLS, or a certificate or key file that cannot be used
    * @throws IllegalStateException if no broker URL was given to {@link #optional} options
    */
   public MqttSettings.Builder settings(String defaultClientId) {
@@ -184,7 +185,8 @@ public final class MqttOptions {
               + " for --password-file, or in "
               + passwordVariable());
     }
-    MqttUrl parsed = MqttUrl.parse(url);
+    List<MqttUrl> servers = MqttUrl.parseList(url);
+    MqttUrl parsed = servers.get(0);
     MqttTls tls = TlsFiles.tls(parsed, caFile, certFile, keyFile, insecure);
     String user = username(parsed);
     String password = password(parsed);
@@ -193,7 +195,8 @@ public final class MqttOptions {
           "a password needs a user name: give --username, or write it in the URL");
     }
     return MqttSettings.builder(
-            parsed.withoutLogin(), clientId != null ? clientId : defaultClientId)
+            servers.stream().map(MqttUrl::withoutLogin).toList(),
+            clientId != null ? clientId : defaultClientId)
         .tls(tls)
         .login(user, password)
         .version(version)

@@ -1,6 +1,7 @@
 package io.intuition.common.mqtt;
 
 import io.intuition.common.log.Excerpt;
+import java.util.Optional;
 
 /**
  * The broker answered but will not take this client, so trying again cannot help: bad credentials,
@@ -18,6 +19,23 @@ public final class BrokerRefusedException extends Exception {
   /** The refusal, described. */
   public BrokerRefusedException(String message) {
     super(message);
+  }
+
+  /**
+   * Throws the refusal, if {@code e} is one or a TLS failure that trying again cannot mend; returns
+   * for a broker that is just unreachable.
+   */
+  static void throwIfLasting(MqttSettings settings, TransportException e)
+      throws BrokerRefusedException {
+    if (e.kind() != TransportException.Kind.OTHER) {
+      throw of(settings, e);
+    }
+    if (settings.url().tls()) {
+      Optional<String> tls = TlsProbe.refusal(settings);
+      if (tls.isPresent()) {
+        throw of(settings, new TransportException(TransportException.Kind.TLS, 0, tls.get(), e));
+      }
+    }
   }
 
   /** The refusal {@code e} of the connection {@code settings} describe, as the message says it. */

@@ -1,9 +1,7 @@
 package io.intuition.common.mqtt;
 
 import io.intuition.common.cli.Lifecycle;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -23,17 +21,19 @@ import org.slf4j.LoggerFactory;
  * topic aliases the new connection does not know). A persistent session keeps the subscriptions and
  * the messages not acknowledged across connections.
  *
+ * <p>With several brokers, those of a cluster, it connects to the first it reaches, trying them in
+ * turn, and on a connection lost moves on to the next: see {@link Servers}.
+ *
  * <p>Thread-safe. Received messages and publish outcomes are reported on the MQTT client's threads:
  * handlers must return at once.
  */
 public final class MqttConnection implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MqttConnection.class);
-  private static final Duration FIRST_RETRY = Duration.ofMillis(250);
-  private static final Duration MAX_RETRY = Duration.ofSeconds(5);
   private static final long CONNECT_TIMEOUT_MS = 15_000;
   private static final long DISCONNECT_MS = 1_000;
 
   private final MqttSettings settings;
+  private final Servers servers;
   private final MqttHandler handler;
   private final Subscriptions subscriptions = new Subscriptions();
   private final AtomicLong session = new AtomicLong();
@@ -46,6 +46,7 @@ public final class MqttConnection implements AutoCloseable {
 
   private MqttConnection(MqttSettings settings, MqttHandler handler) {
     this.settings = settings;
+    this.servers = new Servers(settings);
     this.handler = handler;
   }
 
@@ -65,44 +66,33 @@ public final class MqttConnection implements AutoCloseable {
     if (settings.url().tls() && !settings.tls().verifyHostname()) {
       log.warn(
           "TLS host name verification is off: any certificate the CA signed passes for broker {}",
-          settings.url());
+          settings.servers());
     }
-    Duration wait = FIRST_RETRY;
-    boolean warned = false;
+    Backoff backoff = new Backoff();
+    int unreachable = 0;
     MqttVersion trying = settings.version() == MqttVersion.V3 ? MqttVersion.V3 : MqttVersion.V5;
     while (!lifecycle.isStopping() && !closed) {
+      MqttSettings server = servers.current();
       try {
         open(trying);
-        log.info(
-            "connected to broker {} as {} (MQTT {})", settings.url(), settings.clientId(), trying);
+        log.info("connected to broker {} as {} (MQTT {})", server.url(), server.clientId(), trying);
         return true;
       } catch (TransportException e) {
         if (e.kind() == TransportException.Kind.UNSUPPORTED_VERSION
             && settings.version() == MqttVersion.AUTO
             && trying == MqttVersion.V5) {
-          log.info("broker {} does not speak MQTT 5; using 3.1.1", settings.url());
+          log.info("broker {} does not speak MQTT 5; using 3.1.1", server.url());
           trying = MqttVersion.V3;
           continue;
         }
-        if (e.kind() != TransportException.Kind.OTHER) {
-          throw BrokerRefusedException.of(settings, e);
-        }
-        if (settings.url().tls()) {
-          Optional<String> tls = TlsProbe.refusal(settings);
-          if (tls.isPresent()) {
-            throw BrokerRefusedException.of(
-                settings, new TransportException(TransportException.Kind.TLS, 0, tls.get(), e));
-          }
-        }
-        if (!warned) {
-          log.warn("broker {} unreachable ({}); retrying", settings.url(), e.getMessage());
-          warned = true;
+        BrokerRefusedException.throwIfLasting(server, e);
+        if (unreachable++ < servers.size()) { // each broker once: a warning, not a flood
+          log.warn("broker {} unreachable ({}); retrying", server.url(), e.getMessage());
         }
       }
-      if (lifecycle.awaitStop(wait)) {
+      if (servers.advance() && lifecycle.awaitStop(backoff.next())) {
         break;
       }
-      wait = longer(wait);
     }
     return false;
   }
@@ -165,7 +155,7 @@ public final class MqttConnection implements AutoCloseable {
           old.disconnect(0); // nothing is held any more: no need to let anything finish
           old.close();
           disconnected.run();
-          reconnect(" for the messages it holds");
+          reconnect(" for the messages it holds", false);
         });
   }
 
@@ -192,8 +182,9 @@ public final class MqttConnection implements AutoCloseable {
       old.close(); // a client that never connected
     }
     Events events = new Events();
+    MqttSettings server = servers.current();
     Transport client =
-        protocol == MqttVersion.V5 ? new PahoV5(settings, events) : new PahoV3(settings, events);
+        protocol == MqttVersion.V5 ? new PahoV5(server, events) : new PahoV3(server, events);
     events.owner = client;
     transport = client;
     version = protocol;
@@ -212,9 +203,15 @@ public final class MqttConnection implements AutoCloseable {
     outgoing.lost(cause);
   }
 
-  /** Connects again, retrying with backoff, on the reconnecting thread. */
-  private void reconnect(String why) {
-    Duration wait = FIRST_RETRY;
+  /**
+   * Connects again, on the reconnecting thread, retrying with backoff once every broker was tried;
+   * {@code elsewhere}: starting with the next broker, as for a connection lost.
+   */
+  private void reconnect(String why, boolean elsewhere) {
+    if (elsewhere) {
+      servers.advance();
+    }
+    Backoff backoff = new Backoff();
     while (!closed) {
       try {
         open(version);
@@ -222,23 +219,25 @@ public final class MqttConnection implements AutoCloseable {
           close(); // closed while connecting: the new client goes too
           return;
         }
-        log.info("reconnected to broker {}{}", settings.url(), why);
+        log.info("reconnected to broker {}{}", servers.current().url(), why);
         handler.connected(true);
         return;
       } catch (TransportException e) {
-        log.debug("reconnecting failed: {}", e.getMessage());
+        log.debug("reconnecting to {} failed: {}", servers.current().url(), e.getMessage());
       } catch (RuntimeException e) {
         if (closed) {
           return; // Paho fails in its own ways on a client closed while it connects
         }
         throw e;
       }
+      if (!servers.advance()) {
+        continue; // the next broker at once
+      }
       try {
-        Thread.sleep(wait.toMillis()); // the reconnecting thread has nothing else to wait for
+        Thread.sleep(backoff.next().toMillis()); // the reconnecting thread has nothing else to do
       } catch (InterruptedException e) {
         return;
       }
-      wait = longer(wait);
     }
   }
 
@@ -248,11 +247,6 @@ public final class MqttConnection implements AutoCloseable {
     } catch (RejectedExecutionException e) {
       // closed: nothing to reconnect
     }
-  }
-
-  private static Duration longer(Duration wait) {
-    Duration doubled = wait.multipliedBy(2);
-    return doubled.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : doubled;
   }
 
   private static Thread daemon(Runnable runnable, String name) {
@@ -277,13 +271,13 @@ public final class MqttConnection implements AutoCloseable {
         return; // a client we ended ourselves
       }
       end(cause);
-      log.warn("lost the broker {} ({}); reconnecting", settings.url(), Reasons.of(cause));
+      log.warn("lost the broker {} ({}); reconnecting", servers.current().url(), Reasons.of(cause));
       handler.lost(cause);
       onReconnector(
           () -> {
             client.close();
             if (transport == null) {
-              reconnect("");
+              reconnect("", true);
             }
           });
     }

@@ -1,11 +1,16 @@
 package io.intuition.common.mqtt;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * How to reach the broker and what to ask of it; built with {@link #builder}.
  *
- * @param url the broker, without a login: a login written in the URL becomes the settings' own
+ * @param url the broker to connect to now, without a login: a login written in the URL becomes the
+ *     settings' own
+ * @param servers every broker to try in turn, {@code url} among them, without their login: the
+ *     brokers of a cluster, for failover; just {@code url} when null or empty
  * @param tls with an {@code mqtts://} URL, what to trust and which certificate to show
  * @param clientId the client id; a stable one keeps a persistent session across restarts
  * @param username the user name, or null for none
@@ -25,6 +30,7 @@ import java.util.Objects;
  */
 public record MqttSettings(
     MqttUrl url,
+    List<MqttUrl> servers,
     MqttTls tls,
     String clientId,
     String username,
@@ -41,11 +47,18 @@ public record MqttSettings(
    * Checks the fields, and takes the login of the URL unless given apart.
    *
    * @throws IllegalArgumentException naming the field and its value when one is out of range; when
-   *     TLS settings come with a URL without TLS; or when the URL's login and the one given apart
-   *     differ
+   *     TLS settings come with a URL without TLS; when the URL's login and the one given apart
+   *     differ; or when the servers differ from {@code url} in TLS or login, or lack it
    */
   public MqttSettings {
     Objects.requireNonNull(url, "url");
+    servers = servers == null || servers.isEmpty() ? List.of(url) : List.copyOf(servers);
+    if (!servers.stream().map(MqttUrl::withoutLogin).toList().contains(url.withoutLogin())) {
+      throw new IllegalArgumentException("the broker " + url + " is not among " + servers);
+    }
+    List<MqttUrl> all = new ArrayList<>(List.of(url));
+    all.addAll(servers);
+    MqttUrl.requireAlike(all);
     Objects.requireNonNull(tls, "tls");
     Objects.requireNonNull(version, "version");
     if (!url.tls() && !tls.isJvmDefault()) {
@@ -65,6 +78,7 @@ public record MqttSettings(
       password = password != null ? password : url.password();
       url = url.withoutLogin();
     }
+    servers = servers.stream().map(MqttUrl::withoutLogin).toList();
     if (clientId == null || clientId.isBlank()) {
       throw new IllegalArgumentException("client id must not be empty");
     }
@@ -79,13 +93,48 @@ public record MqttSettings(
 
   /** Settings for {@code url} as {@code clientId}, with the defaults of {@link Builder}. */
   public static Builder builder(MqttUrl url, String clientId) {
-    return new Builder(url, clientId);
+    return new Builder(List.of(url), clientId);
+  }
+
+  /**
+   * Settings for the brokers {@code servers}, tried in turn from the first, as {@code clientId}.
+   *
+   * @throws IllegalArgumentException if {@code servers} is empty
+   */
+  public static Builder builder(List<MqttUrl> servers, String clientId) {
+    if (servers.isEmpty()) {
+      throw new IllegalArgumentException("at least one broker URL is needed");
+    }
+    return new Builder(servers, clientId);
+  }
+
+  /**
+   * These settings with the broker {@code servers().get(index)} to connect to.
+   *
+   * @throws IndexOutOfBoundsException if there is no such server
+   */
+  public MqttSettings onServer(int index) {
+    return new MqttSettings(
+        servers.get(index),
+        servers,
+        tls,
+        clientId,
+        username,
+        password,
+        version,
+        persistentSession,
+        receiveMaximum,
+        maxInflight,
+        maxPacketBytes,
+        keepAliveSeconds,
+        lastWill);
   }
 
   @Override
   public String toString() {
     return "MqttSettings[url="
         + url
+        + (servers.size() > 1 ? ", servers=" + servers : "")
         + (url.tls() ? ", tls=" + tls : "")
         + ", clientId="
         + clientId
@@ -110,7 +159,7 @@ public record MqttSettings(
    * limit, keep-alive 30 s, no last will.
    */
   public static final class Builder {
-    private final MqttUrl url;
+    private final List<MqttUrl> servers;
     private final String clientId;
     private MqttTls tls = MqttTls.jvmDefault();
     private String username;
@@ -123,8 +172,8 @@ public record MqttSettings(
     private int keepAliveSeconds = 30;
     private LastWill lastWill;
 
-    private Builder(MqttUrl url, String clientId) {
-      this.url = url;
+    private Builder(List<MqttUrl> servers, String clientId) {
+      this.servers = List.copyOf(servers);
       this.clientId = clientId;
     }
 
@@ -194,7 +243,8 @@ public record MqttSettings(
      */
     public MqttSettings build() {
       return new MqttSettings(
-          url,
+          servers.get(0),
+          servers,
           tls,
           clientId,
           username,

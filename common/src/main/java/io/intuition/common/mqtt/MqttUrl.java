@@ -8,6 +8,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -93,6 +95,48 @@ public record MqttUrl(boolean tls, String host, int port, String username, Strin
       throw invalid(url, "the user name before the @ is empty");
     }
     return new MqttUrl(tls, uri.getHost(), port, username, password);
+  }
+
+  /**
+   * Parses a comma-separated list of broker URLs, the brokers of a cluster to try in turn, such as
+   * {@code mqtt://a:1883,mqtt://b:1883}; a comma in a password is written {@code %2C}.
+   *
+   * @throws IllegalArgumentException if a URL does not parse, an entry is empty, or the URLs do not
+   *     all use TLS or all not, or do not all carry the same login
+   */
+  public static List<MqttUrl> parseList(String urls) {
+    Objects.requireNonNull(urls, "urls");
+    List<MqttUrl> parsed = new ArrayList<>();
+    for (String url : urls.split(",", -1)) {
+      if (url.isBlank()) {
+        throw new IllegalArgumentException(
+            "invalid MQTT URL list \"" + Excerpt.of(masked(urls), 200) + "\": an entry is empty");
+      }
+      parsed.add(parse(url));
+    }
+    requireAlike(parsed);
+    return List.copyOf(parsed);
+  }
+
+  /**
+   * Checks that the brokers of one list can be reached alike: all with TLS or all without, and all
+   * with the same login, since the connection moves between them with one set of settings.
+   *
+   * @throws IllegalArgumentException naming the first broker that differs from the first of all
+   */
+  public static void requireAlike(List<MqttUrl> urls) {
+    MqttUrl first = urls.get(0);
+    for (MqttUrl url : urls) {
+      if (url.tls() != first.tls()) {
+        throw new IllegalArgumentException(
+            "all broker URLs must use TLS or all not, but " + first + " and " + url + " differ");
+      }
+      if (!Objects.equals(url.username(), first.username())
+          || !Objects.equals(url.password(), first.password())) {
+        throw new IllegalArgumentException(
+            "all broker URLs must carry the same login, but " + first + " and " + url + " differ");
+      }
+    }
   }
 
   /** This address without its login. */

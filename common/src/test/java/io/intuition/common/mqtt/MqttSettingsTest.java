@@ -3,6 +3,7 @@ package io.intuition.common.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MqttSettingsTest {
@@ -38,5 +39,48 @@ class MqttSettingsTest {
         .hasMessageContaining("give the password once")
         .message()
         .doesNotContain("s3cret", "Xyz9");
+  }
+
+  @Test
+  void builder_servers_connectsToTheFirstAndKeepsAllWithoutTheirLogin() {
+    MqttSettings settings =
+        MqttSettings.builder(
+                MqttUrl.parseList("mqtt://feed:s3cret@a:1,mqtt://feed:s3cret@b:2"), "c")
+            .build();
+
+    assertThat(settings.url()).isEqualTo(new MqttUrl(false, "a", 1));
+    assertThat(settings.servers())
+        .containsExactly(new MqttUrl(false, "a", 1), new MqttUrl(false, "b", 2));
+    assertThat(settings.username()).isEqualTo("feed");
+    assertThat(settings.toString()).contains("servers=").doesNotContain("s3cret");
+  }
+
+  @Test
+  void builder_oneUrl_isTheOnlyServer() {
+    assertThat(MqttSettings.builder(WITH_LOGIN, "c").build().servers())
+        .containsExactly(new MqttUrl(false, "broker", 1883));
+  }
+
+  @Test
+  void builder_serversOfMixedTls_isRefused() {
+    List<MqttUrl> mixed = List.of(MqttUrl.parse("mqtts://a"), MqttUrl.parse("mqtt://b"));
+
+    assertThatThrownBy(() -> MqttSettings.builder(mixed, "c").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("must use TLS or all not");
+  }
+
+  @Test
+  void onServer_isTheSameSettingsOnAnotherBroker() {
+    MqttSettings settings =
+        MqttSettings.builder(MqttUrl.parseList("mqtt://a:1,mqtt://b:2"), "c")
+            .persistentSession(true)
+            .build();
+
+    MqttSettings second = settings.onServer(1);
+
+    assertThat(second.url()).isEqualTo(new MqttUrl(false, "b", 2));
+    assertThat(second.servers()).isEqualTo(settings.servers());
+    assertThat(second.persistentSession()).isTrue();
   }
 }
