@@ -25,8 +25,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -279,17 +277,16 @@ public final class AlgoMain implements Callable<Integer> {
   }
 
   private void checkLimits() {
-    Map<String, Integer> limits = new LinkedHashMap<>();
-    limits.put("--max-message", maxMessage);
-    limits.put("--max-symbols", maxSymbols);
-    limits.put("--recent-quotes", recentQuotes);
-    limits.put("--max-tracked-symbols", maxTrackedSymbols);
-    limits.forEach(
-        (option, value) -> {
-          if (value < 1) {
-            throw new IllegalArgumentException(option + " must be positive, but was " + value);
-          }
-        });
+    positive("--max-message", maxMessage);
+    positive("--max-symbols", maxSymbols);
+    positive("--recent-quotes", recentQuotes);
+    positive("--max-tracked-symbols", maxTrackedSymbols);
+  }
+
+  private static void positive(String option, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(option + " must be positive, but was " + value);
+    }
   }
 
   /** Stops a running service; {@link #call()} then returns. */
