@@ -17,6 +17,14 @@ public interface Algo {
    */
   CompletableFuture<Answer> event(byte[] payload);
 
+  /**
+   * Asks whether the algorithm answers at all (zerorpc's {@code _zerorpc_ping}); completes with
+   * null when it does, else with why not. Never fails.
+   */
+  default CompletableFuture<String> ping() {
+    return CompletableFuture.completedFuture(null);
+  }
+
   /** Where the algorithm is, for logs. */
   String address();
 }

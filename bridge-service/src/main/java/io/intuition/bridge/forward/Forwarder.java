@@ -47,6 +47,7 @@ public final class Forwarder {
   private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2));
   private final Handshake handshake;
   private final AlgoHealth health;
+  private final IdleProbe idle;
   private boolean started;
   private boolean probing;
   private boolean flushing;
@@ -81,6 +82,7 @@ public final class Forwarder {
     this.outcomes = new Outcomes(settings, broker, payloads, stats, this::onThread);
     this.handshake = new Handshake(settings.initializeParams(), algo, this::onThread, backoff);
     this.health = new AlgoHealth(algo::address, backoff);
+    this.idle = new IdleProbe(algo, health, thread);
     stats.held(intake::held);
   }
 
@@ -120,6 +122,7 @@ public final class Forwarder {
       log.info("{}", stats);
       nextSummary = now + SUMMARY_NANOS;
     }
+    idle.tick(now, started && !stopping && pipeline.isEmpty() && unsent.isEmpty());
     flush();
   }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletionException;
  */
 public final class RpcAlgo implements Algo {
   private static final String NOT_INITIALIZED = "NotInitialized";
+  private static final Duration PING_LIMIT = Duration.ofSeconds(2);
 
   private final RpcClient client;
   private final Duration timeout;
@@ -48,6 +49,14 @@ public final class RpcAlgo implements Algo {
     return client
         .callPacked(timeout, "event", args)
         .handle((result, error) -> error == null ? orders(result) : failure(error));
+  }
+
+  @Override
+  public CompletableFuture<String> ping() {
+    Duration limit = timeout.compareTo(PING_LIMIT) < 0 ? timeout : PING_LIMIT;
+    return client
+        .call(limit, "_zerorpc_ping", List.of())
+        .handle((result, error) -> error == null ? null : reason(error));
   }
 
   @Override
@@ -85,6 +94,11 @@ public final class RpcAlgo implements Algo {
           "initialize must return a list of channel names, but returned " + result);
     }
     return new Answer.Channels(channels);
+  }
+
+  private static String reason(Throwable error) {
+    Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+    return String.valueOf(cause.getMessage());
   }
 
   private static Answer failure(Throwable error) {

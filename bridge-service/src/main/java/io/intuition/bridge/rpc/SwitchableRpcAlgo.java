@@ -73,6 +73,12 @@ public final class SwitchableRpcAlgo implements Algo, AutoCloseable {
   }
 
   @Override
+  public CompletableFuture<String> ping() {
+    RpcAlgo used = current;
+    return used == null ? CompletableFuture.completedFuture(NOWHERE) : used.ping();
+  }
+
+  @Override
   public String address() {
     RpcAlgo used = current;
     return used == null ? NOWHERE : used.address();

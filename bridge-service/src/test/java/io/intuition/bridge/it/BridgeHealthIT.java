@@ -56,6 +56,23 @@ class BridgeHealthIT {
   }
 
   @Test
+  void algoFrozenWhileNoQuoteComes_healthTurns503ByAPing_andUpOnceItAnswersAgain() {
+    await("health up; " + suite.bridge).atMost(WAIT).until(() -> ops.healthStatus() == 200);
+
+    suite.freezeAlgo();
+    await("the idle bridge's ping to fail; " + suite.bridge)
+        .atMost(WAIT)
+        .until(() -> ops.healthStatus() == 503);
+    assertThat(ops.get("/health").body()).contains("\"down\":[\"algo\"]");
+
+    suite.thawAlgo();
+    await("an answered ping to end the outage; " + suite.bridge)
+        .atMost(WAIT)
+        .until(() -> ops.healthStatus() == 200);
+    assertThat(ops.metric("bridge_quotes_received_total")).isZero();
+  }
+
+  @Test
   void algoFrozen_healthTurns503NamingTheAlgo_thenBrokerStopped_namingTheBroker() {
     await("health up; " + suite.bridge).atMost(WAIT).until(() -> ops.healthStatus() == 200);
 
