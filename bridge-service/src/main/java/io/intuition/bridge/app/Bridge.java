@@ -14,7 +14,6 @@ import io.intuition.common.mqtt.MqttSettings;
 import io.intuition.common.mqtt.PublishRefusedException;
 import io.intuition.common.ops.Health;
 import io.intuition.common.ops.OpsServer;
-import io.intuition.common.ops.Status;
 import io.intuition.common.rpc.RpcException;
 import io.intuition.common.rpc.client.RpcClient;
 import io.intuition.common.rpc.curve.ClientCredentials;
@@ -151,13 +150,9 @@ final class Bridge {
             },
             registry);
     control.stats = forwarder.stats();
-    String url = config.mqtt().url().toString();
     Health health =
         new Health()
-            .add(
-                "broker",
-                () ->
-                    Status.of(mqtt.isConnected(), "connected to " + url, "not connected to " + url))
+            .addBroker(config.mqtt().url(), mqtt::isConnected)
             .add("algo", forwarder::algoStatus);
     mqtt.whenSubscribed(channels -> config.self().subscribed(channels).ifPresent(mqtt::announce));
     if (config.algoName() == null) {

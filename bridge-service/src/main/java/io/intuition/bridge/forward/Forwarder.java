@@ -8,7 +8,6 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Forwarder {
   private static final Logger log = LoggerFactory.getLogger(Forwarder.class);
-  private static final long SUMMARY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
   private final ForwardSettings settings;
   private final Algo algo;
@@ -53,7 +51,6 @@ public final class Forwarder {
   private boolean flushing;
   private int outstanding;
   private long sequence;
-  private long nextSummary = System.nanoTime() + SUMMARY_NANOS;
   private long stopDeadline;
   private boolean stopping;
   private Runnable stopped;
@@ -118,10 +115,7 @@ public final class Forwarder {
   /** Does what is due: retries after a backoff, the periodic summary. Forwarder thread. */
   public void tick() {
     long now = System.nanoTime();
-    if (now - nextSummary >= 0) {
-      log.info("{}", stats);
-      nextSummary = now + SUMMARY_NANOS;
-    }
+    stats.summarize(now, log);
     idle.tick(now, started && !stopping && pipeline.isEmpty() && unsent.isEmpty());
     flush();
   }

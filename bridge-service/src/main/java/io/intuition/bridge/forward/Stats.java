@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
 
 /**
  * The forwarder's counters; written by its thread, readable from any. They are the source of the
@@ -18,6 +19,9 @@ import java.util.function.Supplier;
  * increment, with no allocation per message.
  */
 public final class Stats {
+  private static final long SUMMARY_NANOS = TimeUnit.SECONDS.toNanos(10);
+  private long nextSummary = System.nanoTime() + SUMMARY_NANOS;
+
   final AtomicLong received = new AtomicLong();
   final AtomicLong forwarded = new AtomicLong();
   final AtomicLong orders = new AtomicLong();
@@ -119,6 +123,14 @@ public final class Stats {
   /** Messages taken and not yet acknowledged. */
   public long inFlight() {
     return inFlight.get();
+  }
+
+  /** Logs this summary to {@code log} once every 10 s; the forwarder's thread. */
+  void summarize(long now, Logger log) {
+    if (now - nextSummary >= 0) {
+      log.info("{}", this);
+      nextSummary = now + SUMMARY_NANOS;
+    }
   }
 
   @Override

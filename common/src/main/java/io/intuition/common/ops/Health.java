@@ -2,6 +2,7 @@ package io.intuition.common.ops;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * A service's health as a set of named checks, as grpc's {@code HealthStatusManager} keeps one
@@ -21,6 +22,20 @@ public final class Health {
       throw new IllegalArgumentException("health check " + name + " is there already");
     }
     return this;
+  }
+
+  /**
+   * Adds the check {@code broker}: up while {@code connected} says the MQTT link to {@code url} is.
+   *
+   * @throws IllegalArgumentException if a check of that name is there already
+   */
+  public Health addBroker(Object url, BooleanSupplier connected) {
+    String name = String.valueOf(url);
+    return add(
+        "broker",
+        () ->
+            Status.of(
+                connected.getAsBoolean(), "connected to " + name, "not connected to " + name));
   }
 
   /** Runs every check, in the order added; a check that throws is down with its message. */

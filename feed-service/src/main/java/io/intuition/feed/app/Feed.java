@@ -7,7 +7,6 @@ import io.intuition.common.mqtt.BrokerRefusedException;
 import io.intuition.common.mqtt.MqttSettings;
 import io.intuition.common.ops.Health;
 import io.intuition.common.ops.OpsServer;
-import io.intuition.common.ops.Status;
 import io.intuition.feed.pace.Pacer;
 import io.intuition.feed.pace.Schedule;
 import io.intuition.feed.progress.Progress;
@@ -134,13 +133,7 @@ final class Feed {
 
   /** Up while connected to the broker; a source that fails ends the feed (exit 1) instead. */
   private Health health(QuotePublisher publisher) {
-    String url = config.mqtt().url().toString();
-    return new Health()
-        .add(
-            "broker",
-            () ->
-                Status.of(
-                    publisher.isConnected(), "connected to " + url, "not connected to " + url));
+    return new Health().addBroker(config.mqtt().url(), publisher::isConnected);
   }
 
   /** How many quotes the run will send, when bounded. */

@@ -11,7 +11,6 @@ import io.intuition.common.mqtt.PublishRefusedException;
 import io.intuition.common.mqtt.Received;
 import io.intuition.common.ops.Health;
 import io.intuition.common.ops.OpsServer;
-import io.intuition.common.ops.Status;
 import io.intuition.indicator.compute.IndicatorBook;
 import io.intuition.indicator.compute.IndicatorSpec;
 import io.intuition.indicator.intake.QuoteIntake;
@@ -133,13 +132,7 @@ final class IndicatorService {
   }
 
   private Health health(MqttConnection connection) {
-    String url = config.mqtt().url().toString();
-    return new Health()
-        .add(
-            "broker",
-            () ->
-                Status.of(
-                    connection.isConnected(), "connected to " + url, "not connected to " + url));
+    return new Health().addBroker(config.mqtt().url(), connection::isConnected);
   }
 
   /** The running intake, or null before it starts. */

@@ -119,9 +119,8 @@ public final class RpcServer implements AutoCloseable {
   }
 
   /**
-   * Whether the server's loop runs a no-op within {@code limit}: false when it is stuck, such as in
-   * a method that does not return under {@link Builder#directExecutor()}, or closed. Any thread;
-   * blocks up to {@code limit}.
+   * Whether the server's loop runs a no-op within {@code limit}: false when closed or stuck (in a
+   * method that does not return under {@link Builder#directExecutor()}). Any thread; blocks.
    */
   public boolean ping(Duration limit) {
     try {
