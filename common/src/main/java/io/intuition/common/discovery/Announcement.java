@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param channels the topics the service reads or writes, or an empty list
  * @param started when the process started, ISO-8601, or null
  * @param seq this start's sequence number
+ * @param http where the service answers {@code GET /metrics} and {@code /health}, such as {@code
+ *     http://host:8080}, or null when its endpoint is off
  */
 public record Announcement(
     String name,
@@ -30,7 +32,8 @@ public record Announcement(
     String sizer,
     List<String> channels,
     String started,
-    long seq) {
+    long seq,
+    String http) {
   public static final String ONLINE = "online";
   public static final String OFFLINE = "offline";
 
@@ -48,6 +51,27 @@ public record Announcement(
           "state must be " + ONLINE + " or " + OFFLINE + ", but was " + state);
     }
     channels = channels == null ? List.of() : List.copyOf(channels);
+  }
+
+  /** An announcement without an operations endpoint ({@code http} null). */
+  public Announcement(
+      String name,
+      String kind,
+      String state,
+      String version,
+      String rpc,
+      String algo,
+      String sizer,
+      List<String> channels,
+      String started,
+      long seq) {
+    this(name, kind, state, version, rpc, algo, sizer, channels, started, seq, null);
+  }
+
+  /** This announcement, saying its operations endpoint is at {@code http} (or null: none). */
+  public Announcement withHttp(String http) {
+    return new Announcement(
+        name, kind, state, version, rpc, algo, sizer, channels, started, seq, http);
   }
 
   /** A death: what the last will says, and what a clean stop publishes. */
@@ -92,7 +116,8 @@ public record Announcement(
         && Objects.equals(sizer, a.sizer)
         && channels.equals(a.channels)
         && Objects.equals(started, a.started)
-        && seq == a.seq;
+        && seq == a.seq
+        && Objects.equals(http, a.http);
   }
 
   @Override

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Announcements as JSON. A birth is {@code {"name","kind","version","rpc","algo","sizer",
- * "channels","started","seq"}} with what applies; a death is {@code {"name","kind",
+ * "channels","started","seq","http"}} with what applies; a death is {@code {"name","kind",
  * "state":"offline","seq"}}. A message without {@code state} is a birth.
  */
 public final class AnnouncementJson {
@@ -37,6 +37,7 @@ public final class AnnouncementJson {
     }
     putIfSet(node, "started", announcement.started());
     node.put("seq", announcement.seq());
+    putIfSet(node, "http", announcement.http());
     try {
       return JSON.writeValueAsBytes(node);
     } catch (JsonProcessingException e) {
@@ -75,7 +76,8 @@ public final class AnnouncementJson {
         text(node, "sizer", payload),
         channels(node, payload),
         text(node, "started", payload),
-        seq.longValue());
+        seq.longValue(),
+        text(node, "http", payload));
   }
 
   private static void putIfSet(ObjectNode node, String field, String value) {

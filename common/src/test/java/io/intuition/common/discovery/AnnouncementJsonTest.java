@@ -34,6 +34,18 @@ class AnnouncementJsonTest {
   }
 
   @Test
+  void write_birthWithEndpoint_carriesHttpAndReadsBackEqual() {
+    Announcement birth = BIRTH.withHttp("http://host-1:8080");
+
+    String json = new String(AnnouncementJson.write(birth), StandardCharsets.UTF_8);
+
+    assertThat(json).endsWith(",\"seq\":7,\"http\":\"http://host-1:8080\"}");
+    assertThat(AnnouncementJson.read(json.getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo(birth)
+        .isNotEqualTo(BIRTH);
+  }
+
+  @Test
   void write_death_isNameKindStateAndSeq() {
     String json = new String(AnnouncementJson.write(BIRTH.toOffline()), StandardCharsets.UTF_8);
 
