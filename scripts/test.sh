@@ -6,8 +6,8 @@
 #
 # Needs a PostgreSQL on 127.0.0.1:5432 with a database test that trusts logins from 127.0.0.1, or
 # INTUITION_PG_URL naming another. Prepares what it can by itself (the Node peer, via npm, into
-# interop/node/node_modules; a Mosquitto 2.0.13+ beside the system one, via
-# scripts/setup-fixed-mosquitto.sh) and names what it cannot install instead of failing halfway.
+# interop/node/node_modules; playwright-core, via npm, into console/e2e/node_modules; a Mosquitto
+# 2.0.13+ beside the system one, via scripts/setup-fixed-mosquitto.sh) and names what it cannot install instead of failing halfway.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -47,6 +47,8 @@ if [ -z "${INTUITION_PG_URL:-}" ]; then
 fi
 
 scripts/setup-node-peer.sh
+# playwright-core for the console's browser test, which skips, saying so, without Chromium
+scripts/setup-console-e2e.sh
 # a broker without 2.0.11's inflight-quota bug, for the tests that need one; they skip without it
 if fixed_mosquitto=$(scripts/setup-fixed-mosquitto.sh); then
   export INTUITION_MOSQUITTO_FIXED="$fixed_mosquitto"
