@@ -14,9 +14,13 @@ import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 
 const MiB = 1024 * 1024;
-const HEAP_GROWTH_LIMIT = 8 * MiB;
+// the page keeping every order of the flood costs about 1 MiB; a healthy page grows ~0.1 MiB
+const HEAP_GROWTH_LIMIT = MiB / 2;
 const NODE_GROWTH_LIMIT = 0.2;
 const RESPONSIVE_MS = 3000;
+const CURVE_POINTS = 600; // the contract's bound on a book's curve
+const PACE_LINES = 200;
+const PACE_MS = 200;
 const TOTAL_TIMEOUT_MS = 240_000;
 const CHROMIUM_FLAGS = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -78,6 +82,7 @@ async function run() {
 
   await checkBook(page);
   await checkOrdersKeepComing(page);
+  await checkRatesAndIndicators(page);
   await shoot(page, "console.png");
 
   if (options.flood > 0) await checkFlood(page);
@@ -93,14 +98,15 @@ async function checkBook(page) {
   });
   const before = await page.evaluate(bookState);
   pass(`book of ${before.algo}: cash ${before.cash}, equity ${before.equity}, ${before.points} curve points`);
+  // a curve already at its bound (600 points, a console up for long) moves instead of growing
   await until(page, `the book of ${before.algo} to be polled again and its curve to gain points`, 20_000,
-    (was) => {
+    ([was, max]) => {
       const book = document.querySelector(`[data-testid="book"][data-algo="${was.algo}"]`);
       const at = book.querySelector('[data-testid="book-at"]').dataset.at;
-      const points = book.querySelector('[data-testid="equity-curve"] polyline')
-        .getAttribute("points").trim().split(/\s+/).filter(Boolean).length;
-      return at !== was.at && points > was.points;
-    }, before);
+      const line = book.querySelector('[data-testid="equity-curve"] polyline').getAttribute("points");
+      const points = line.trim().split(/\s+/).filter(Boolean).length;
+      return at !== was.at && (points > was.points || (points >= max && line !== was.line));
+    }, [before, CURVE_POINTS]);
   const after = await page.evaluate(bookState);
   pass(`book updated: at ${after.atText} (was ${before.atText}), curve ${before.points} -> ${after.points} points`);
 }
@@ -112,18 +118,30 @@ async function checkOrdersKeepComing(page) {
   pass(`orders keep arriving: total ${before} -> ${await total(page)}`);
 }
 
+async function checkRatesAndIndicators(page) {
+  await until(page, "quotes/s and a quote-to-order latency in the throughput table", 30_000, () =>
+    [...document.querySelectorAll('[data-testid="metrics"] tbody tr')].some((row) =>
+      /\d/.test(row.querySelector('[data-testid="quotes-per-second"]')?.textContent ?? "") &&
+      /\d/.test(row.querySelector('[data-testid="latency"]')?.textContent ?? "")));
+  pass(`rates shown: ${await page.evaluate(rates)}`);
+  await until(page, "an indicator value", 30_000,
+    () => document.querySelectorAll('[data-testid="indicators"] tbody tr').length > 0);
+  const count = await page.locator('[data-testid="indicators"] tbody tr').count();
+  pass(`indicators shown: ${count} rows, first ${await page.evaluate(firstIndicator)}`);
+}
+
 async function checkFlood(page) {
   const limit = await ordersLimit();
   // fill the table first, so the baseline holds a full table and the flood shows only growth
   await publishOrders(limit + 50, 0);
   await until(page, `the orders table to fill up to ${limit} rows`, 60_000,
-    (max) => document.querySelectorAll('[data-testid="orders"] tbody tr').length === max, limit);
+    (max) => document.querySelectorAll('[data-testid="orders"] tbody tr').length >= max, limit);
   const baseline = await measure(page);
   const before = await total(page);
   pass(`before the flood: ${baseline.text}, orders total ${before}, table limit ${limit}`);
 
   const publishStarted = Date.now();
-  await publishOrders(options.flood, limit + 50);
+  await publishOrders(options.flood, limit + 50, true);
   pass(`published ${options.flood} orders in ${seconds(Date.now() - publishStarted)}`);
   await until(page, `the orders total to grow by ${options.flood} from ${before}`, 120_000,
     ([was, flood]) =>
@@ -176,14 +194,26 @@ function firstOrder() {
   return `${row.dataset.side}: ${[...row.cells].map((c) => c.textContent).join(" | ")}`;
 }
 
+function rates() {
+  return [...document.querySelectorAll('[data-testid="metrics"] tbody tr[data-up="true"]')].map((row) =>
+    `${row.cells[0].textContent}${row.dataset.kind ? ` (${row.dataset.kind})` : ""} ` +
+    `${row.querySelector('[data-testid="quotes-per-second"]').textContent} quotes/s, ` +
+    `latency ${row.querySelector('[data-testid="latency"]').textContent}`).join("; ");
+}
+
+function firstIndicator() {
+  return [...document.querySelector('[data-testid="indicators"] tbody tr').cells]
+    .map((c) => c.textContent).join(" ");
+}
+
 function bookState() {
   const book = document.querySelector('[data-testid="book"]');
   const text = (id) => book.querySelector(`[data-testid="${id}"]`).textContent;
   const at = book.querySelector('[data-testid="book-at"]');
-  const points = book.querySelector('[data-testid="equity-curve"] polyline')
-    .getAttribute("points").trim().split(/\s+/).filter(Boolean).length;
+  const line = book.querySelector('[data-testid="equity-curve"] polyline').getAttribute("points");
+  const points = line.trim().split(/\s+/).filter(Boolean).length;
   return { algo: book.dataset.algo, cash: text("cash"), equity: text("equity"),
-    at: at.dataset.at, atText: at.textContent, points };
+    at: at.dataset.at, atText: at.textContent, points, line };
 }
 
 // ---- measures and helpers ----
@@ -216,7 +246,7 @@ async function ordersLimit() {
 }
 
 /** Publishes `count` valid orders, alternately buy and sell, with one mosquitto_pub fed lines. */
-function publishOrders(count, from) {
+function publishOrders(count, from, paced = false) {
   const symbols = ["GOOG", "AAPL", "MSFT"];
   const lines = [];
   for (let i = from; i < from + count; i++) {
@@ -231,7 +261,7 @@ function publishOrders(count, from) {
     const args = ["-h", options.mqttHost, "-p", String(options.mqttPort), "-t", "orders", "-q", "1", "-l"];
     const pub = spawn("mosquitto_pub", args, { stdio: ["pipe", "ignore", "pipe"] });
     let stderr = "";
-    const timer = setTimeout(() => { pub.kill(); reject(new CheckFailed(`mosquitto_pub did not finish within 60 s: ${stderr}`)); }, 60_000);
+    const timer = setTimeout(() => { pub.kill(); reject(new CheckFailed(`mosquitto_pub did not finish within 90 s: ${stderr}`)); }, 90_000);
     pub.stderr.on("data", (d) => { stderr += d; });
     pub.on("error", (e) => { clearTimeout(timer); reject(new CheckFailed(`cannot run mosquitto_pub (apt-get install mosquitto-clients): ${e.message}`)); });
     pub.on("exit", (code) => {
@@ -239,8 +269,24 @@ function publishOrders(count, from) {
       if (code === 0) resolve();
       else reject(new CheckFailed(`mosquitto_pub ${args.join(" ")} exited ${code}: ${stderr.trim()}`));
     });
-    pub.stdin.end(lines.join("\n") + "\n");
+    feed(pub.stdin, lines, paced);
   });
+}
+
+/**
+ * Writes the lines all at once, or paced: PACE_LINES every PACE_MS, slower than the console's
+ * batches (at most limits.orders per 250 ms), so that the page receives every order.
+ */
+async function feed(stdin, lines, paced) {
+  if (!paced) {
+    stdin.end(lines.join("\n") + "\n");
+    return;
+  }
+  for (let i = 0; i < lines.length; i += PACE_LINES) {
+    stdin.write(lines.slice(i, i + PACE_LINES).join("\n") + "\n");
+    await new Promise((done) => setTimeout(done, PACE_MS));
+  }
+  stdin.end();
 }
 
 /** Waits until `predicate(arg)` holds in the page, failing after `ms` with what was awaited. */

@@ -12,6 +12,8 @@
   const FALLBACK_FLUSH_MS = 1000;
 
   const money = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const pnl = new Intl.NumberFormat(undefined,
+    { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: "exceptZero" });
   const price = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 4 });
   const amount = new Intl.NumberFormat(undefined, { maximumFractionDigits: 6 });
   const count = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
@@ -229,10 +231,9 @@
     state.prepend(Object.assign(document.createElement("span"), { className: "dot" }));
     cell(row, service.kind);
     cell(row, service.name);
-    cell(row, service.version ?? "–");
     cell(row, [service.rpc, service.http].filter(Boolean).join("\n") || "–", "wrap");
     const started = service.started ? ` since ${new Date(service.started).toLocaleString()}` : "";
-    row.title = `${service.kind} ${service.name} ${service.state}${started}` +
+    row.title = `${service.kind} ${service.name} ${service.version ?? ""} ${service.state}${started}` +
       (service.channels?.length ? `, channels ${service.channels.join(", ")}` : "") +
       (service.algo ? `, algo ${service.algo}` : "");
     return row;
@@ -246,19 +247,18 @@
   function metricRow(metric) {
     const row = document.createElement("tr");
     row.dataset.name = metric.name;
-    row.dataset.kind = metric.kind;
+    row.dataset.kind = metric.kind ?? "";
     row.dataset.up = String(metric.up);
-    const name = cell(row, metric.name);
-    if (!metric.up) {
-      name.classList.add("down");
-      row.title = `${metric.url}: ${metric.error ?? "down"}`;
-    }
-    cell(row, metric.kind);
+    // an endpoint given by address alone is named by it: show its host and port
+    const name = cell(row, metric.name.replace(/^https?:\/\//, "").replace(/\/metrics$/, ""));
+    row.title = metric.up ? metric.url : `${metric.url}: ${metric.error ?? "down"}`;
+    if (!metric.up) name.classList.add("down");
+    cell(row, metric.kind ?? "–");
     cell(row, orDash(metric.quotesPerSecond, rate), "num").dataset.testid = "quotes-per-second";
     cell(row, orDash(metric.ordersPerSecond, rate), "num");
     const latency = metric.latencyMs ?? {};
     const text = latency.mean == null ? "–"
-      : `${millis.format(latency.mean)} ms` + (latency.max == null ? "" : ` (max ${millis.format(latency.max)})`);
+      : `${millis.format(latency.mean)}` + (latency.max == null ? "" : ` / ${millis.format(latency.max)}`) + " ms";
     cell(row, text, "num").dataset.testid = "latency";
     return row;
   }
@@ -317,10 +317,12 @@
     }));
   }
 
+  /** A profit or loss, signed and coloured by its sign once rounded to cents (never "-0.00"). */
   function signed(element, value) {
-    element.textContent = money.format(value);
-    element.classList.toggle("gain", value > 0);
-    element.classList.toggle("loss", value < 0);
+    const cents = Math.round(value * 100);
+    element.textContent = pnl.format(cents / 100);
+    element.classList.toggle("gain", cents > 0);
+    element.classList.toggle("loss", cents < 0);
   }
 
   /** Scales the points into the SVG's 600x120 view box, a little margin above and below. */
