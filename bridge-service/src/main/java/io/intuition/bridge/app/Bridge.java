@@ -167,6 +167,7 @@ final class Bridge {
     OpsServer ops;
     try {
       ops = config.http().start(registry, health);
+      config.self().serving(config.http().advertised(ops));
     } catch (UncheckedIOException e) {
       err.println("bridge-service: --http-port: " + e.getMessage());
       return 2;
