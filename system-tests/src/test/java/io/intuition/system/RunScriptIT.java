@@ -10,6 +10,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -31,8 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunScriptIT {
   private static final String DURATION_S = "15";
-  // the run itself, plus starting four JVMs and a build if the jars are older than the sources
+  // the run itself, plus starting five JVMs and a build if the jars are older than the sources
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
+  private static final Pattern CONSOLE_LINE =
+      Pattern.compile(
+          "run\\.sh: console: (http://127\\.0\\.0\\.1:\\d+) \\(open it in a browser\\)");
   private static final Pattern BRIDGE_TOTALS =
       Pattern.compile("stopped: received (\\d+), forwarded \\d+, orders (\\d+)");
 
@@ -65,7 +72,13 @@ class RunScriptIT {
     assertThat(run.stdout()).contains("portfolio: cash ");
     assertThat(pids(runDir))
         .containsOnlyKeys(
-            "broker", "subscriber", "algo-service", "bridge-service", "feed-service", "book");
+            "broker",
+            "subscriber",
+            "algo-service",
+            "bridge-service",
+            "feed-service",
+            "console",
+            "book");
     assertNothingLeft(runDir);
   }
 
@@ -86,7 +99,8 @@ class RunScriptIT {
         .as("orders from the logs")
         .anySatisfy(line -> assertThat(line).contains("-> [{sid="));
     assertThat(pids(runDir))
-        .containsOnlyKeys("broker", "algo-service", "bridge-service", "feed-service", "book");
+        .containsOnlyKeys(
+            "broker", "algo-service", "bridge-service", "feed-service", "console", "book");
     assertNothingLeft(runDir);
   }
 
@@ -99,14 +113,30 @@ class RunScriptIT {
                 "--mqtt",
                 "mqtt://127.0.0.1:" + port,
                 "--run-dir",
-                runDir.toString())
+                runDir.toString(),
+                "--console-port",
+                "0")
             .directory(temp.toFile());
     builder.environment().remove("INTUITION_NO_MOSQUITTO");
     builder.environment().putAll(environment);
     run = ManagedProcess.start("run.sh", builder);
+    assertConsolePageAnswers();
     await("run.sh to stop by itself").atMost(RUN_TIMEOUT).until(() -> !run.isAlive());
     assertThat(run.exitValue()).as("%s", run).isZero();
     assertThat(run.stdout()).contains("run.sh: logs are in " + runDir);
+  }
+
+  /** While the run lasts, the console's printed address serves its page. */
+  private void assertConsolePageAnswers() {
+    run.awaitOutput("run.sh: console: ", RUN_TIMEOUT);
+    Matcher address = CONSOLE_LINE.matcher(run.stdout());
+    assertThat(address.find()).as("the console's address; %s", run).isTrue();
+    HttpClient client = HttpClient.newHttpClient();
+    HttpRequest page = HttpRequest.newBuilder(URI.create(address.group(1) + "/")).build();
+    await("GET / of the console")
+        .atMost(Duration.ofSeconds(10))
+        .ignoreExceptions()
+        .until(() -> client.send(page, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
   }
 
   private void assertNothingLeft(Path runDir) throws IOException {
