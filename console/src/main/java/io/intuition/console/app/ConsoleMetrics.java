@@ -1,0 +1,34 @@
+package io.intuition.console.app;
+
+import io.intuition.console.orders.Orders;
+import io.intuition.console.web.EventHub;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.function.LongSupplier;
+
+/** The console's own metrics, as its {@code /metrics} shows them. */
+final class ConsoleMetrics {
+  private ConsoleMetrics() {}
+
+  static PrometheusMeterRegistry registry(Orders orders, EventHub hub, LongSupplier rejected) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    FunctionCounter.builder("console.orders.received", orders, Orders::total)
+        .description("Orders received, all counted though only the latest are kept")
+        .register(registry);
+    Gauge.builder("console.orders.kept", orders, Orders::kept)
+        .description("Orders held in memory, at most --max-orders")
+        .register(registry);
+    Gauge.builder("console.sse.clients", hub, EventHub::clients)
+        .description("Pages whose event stream is open")
+        .register(registry);
+    FunctionCounter.builder("console.sse.dropped", hub, EventHub::dropped)
+        .description("Pages cut off for not keeping up with their events")
+        .register(registry);
+    FunctionCounter.builder("console.input.rejected", rejected, LongSupplier::getAsLong)
+        .description("Messages refused: malformed, or past a limit of what is kept")
+        .register(registry);
+    return registry;
+  }
+}
