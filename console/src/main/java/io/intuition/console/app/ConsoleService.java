@@ -39,6 +39,7 @@ final class ConsoleService {
   static final String WEB_BASE = "io/intuition/console/web/";
   static final int MAX_PAGES = 32;
   static final int PAGE_QUEUE_EVENTS = 256;
+  static final long PAGE_QUEUE_BYTES = 4L * 1024 * 1024;
   static final int MAX_SERVICES = 1_000;
   static final int MAX_INDICATOR_TOPICS = 1_000;
   static final int CURVE_POINTS = 600;
@@ -180,7 +181,9 @@ final class ConsoleService {
     Parts(Config config) {
       this.config = config;
       orders = new Orders(config.maxOrders());
-      hub = new EventHub(MAX_PAGES, PAGE_QUEUE_EVENTS, () -> dashboard().snapshotEvent());
+      hub =
+          new EventHub(
+              MAX_PAGES, PAGE_QUEUE_EVENTS, PAGE_QUEUE_BYTES, () -> dashboard().snapshotEvent());
       services =
           new Services(
               MAX_SERVICES,

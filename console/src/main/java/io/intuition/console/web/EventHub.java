@@ -23,6 +23,7 @@ public final class EventHub {
 
   private final int maxClients;
   private final int queueEvents;
+  private final long queueBytes;
   private final Supplier<SseEvent> snapshot;
   private final List<Client> clients = new ArrayList<>();
   private final AtomicLong dropped = new AtomicLong();
@@ -30,13 +31,16 @@ public final class EventHub {
   private boolean closed;
 
   /**
-   * A hub of at most {@code maxClients} pages, each queueing at most {@code queueEvents} events.
+   * A hub of at most {@code maxClients} pages, each queueing at most {@code queueEvents} events of
+   * {@code queueBytes} in all (the snapshot queued first is not counted). An event is shared by the
+   * queues it is in, never copied.
    *
    * @param snapshot the event a page gets first; called under the hub's lock
    */
-  public EventHub(int maxClients, int queueEvents, Supplier<SseEvent> snapshot) {
+  public EventHub(int maxClients, int queueEvents, long queueBytes, Supplier<SseEvent> snapshot) {
     this.maxClients = maxClients;
     this.queueEvents = queueEvents;
+    this.queueBytes = queueBytes;
     this.snapshot = snapshot;
   }
 
@@ -51,7 +55,7 @@ public final class EventHub {
     }
     for (int i = clients.size() - 1; i >= 0; i--) {
       Client client = clients.get(i);
-      if (!client.queue.offer(event)) {
+      if (!client.offer(event)) {
         clients.remove(i);
         client.cut();
         dropped.incrementAndGet();
@@ -64,7 +68,7 @@ public final class EventHub {
     if (closed || open >= maxClients) {
       return null;
     }
-    Client client = new Client(new ArrayBlockingQueue<>(queueEvents));
+    Client client = new Client(new ArrayBlockingQueue<>(queueEvents), queueBytes);
     client.queue.add(snapshot.get());
     clients.add(client);
     open++;
@@ -102,10 +106,24 @@ public final class EventHub {
   /** One page's queue of events. */
   static final class Client {
     private final BlockingQueue<SseEvent> queue;
+    private final long budget;
+    private final AtomicLong queued = new AtomicLong();
     private boolean counted = true;
+    private boolean first = true; // only the page's thread reads and writes it
 
-    private Client(BlockingQueue<SseEvent> queue) {
+    private Client(BlockingQueue<SseEvent> queue, long budget) {
       this.queue = queue;
+      this.budget = budget;
+    }
+
+    /** Queues the event unless the queue is full in count or in bytes. */
+    private boolean offer(SseEvent event) {
+      long size = event.size();
+      if (queued.get() + size > budget || !queue.offer(event)) {
+        return false;
+      }
+      queued.addAndGet(size);
+      return true;
     }
 
     /**
@@ -117,6 +135,11 @@ public final class EventHub {
       SseEvent event = queue.poll(idle.toMillis(), TimeUnit.MILLISECONDS);
       if (event == END) {
         throw new CutOffException();
+      }
+      if (event != null && !first) {
+        queued.addAndGet(-event.size());
+      } else if (event != null) {
+        first = false; // the snapshot, never counted
       }
       return event;
     }

@@ -54,6 +54,11 @@ public record SseEvent(String name, String data) {
     }
   }
 
+  /** About how many bytes the event takes on the stream, to bound what waits for a page. */
+  public long size() {
+    return name.length() + data.length() + 16L;
+  }
+
   /** The event as the stream carries it: {@code event: NAME\ndata: DATA\n\n}, UTF-8. */
   public byte[] frame() {
     return ("event: " + name + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);

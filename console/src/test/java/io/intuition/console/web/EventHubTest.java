@@ -12,7 +12,7 @@ class EventHubTest {
 
   @Test
   void open_queuesTheSnapshotFirst_thenEachEventPublished() throws Exception {
-    EventHub hub = new EventHub(2, 4, () -> SNAPSHOT);
+    EventHub hub = new EventHub(2, 4, 1_000_000, () -> SNAPSHOT);
     EventHub.Client client = hub.open();
 
     hub.publish(() -> new SseEvent("orders", "{\"n\":1}"));
@@ -24,7 +24,7 @@ class EventHubTest {
 
   @Test
   void publish_ofNoEvent_sendsNothing() throws Exception {
-    EventHub hub = new EventHub(2, 4, () -> SNAPSHOT);
+    EventHub hub = new EventHub(2, 4, 1_000_000, () -> SNAPSHOT);
     EventHub.Client client = hub.open();
     client.next(NOW);
 
@@ -35,7 +35,7 @@ class EventHubTest {
 
   @Test
   void publish_toAPageWhoseQueueIsFull_cutsItOffAndCountsIt() throws Exception {
-    EventHub hub = new EventHub(2, 3, () -> SNAPSHOT);
+    EventHub hub = new EventHub(2, 3, 1_000_000, () -> SNAPSHOT);
     EventHub.Client slow = hub.open();
 
     for (int i = 0; i < 3; i++) {
@@ -49,8 +49,27 @@ class EventHubTest {
   }
 
   @Test
+  void publish_pastThePagesByteBudget_cutsItOff_butEventsTakenFreeTheirBytes() throws Exception {
+    SseEvent big = new SseEvent("orders", "x".repeat(400));
+    EventHub hub = new EventHub(2, 100, 1_000, () -> new SseEvent("snapshot", "y".repeat(5_000)));
+    EventHub.Client client = hub.open();
+    hub.publish(() -> big);
+    hub.publish(() -> big);
+    client.next(NOW);
+    client.next(NOW);
+    client.next(NOW);
+
+    hub.publish(() -> big);
+    hub.publish(() -> big);
+    assertThat(hub.dropped()).isZero();
+    hub.publish(() -> big);
+
+    assertThat(hub.dropped()).isEqualTo(1);
+  }
+
+  @Test
   void open_pastTheCap_givesNoClient_untilOneLeaves() {
-    EventHub hub = new EventHub(1, 4, () -> SNAPSHOT);
+    EventHub hub = new EventHub(1, 4, 1_000_000, () -> SNAPSHOT);
     EventHub.Client first = hub.open();
 
     assertThat(hub.open()).isNull();
@@ -60,7 +79,7 @@ class EventHubTest {
 
   @Test
   void close_endsEveryStream() {
-    EventHub hub = new EventHub(2, 4, () -> SNAPSHOT);
+    EventHub hub = new EventHub(2, 4, 1_000_000, () -> SNAPSHOT);
     EventHub.Client client = hub.open();
 
     hub.close();

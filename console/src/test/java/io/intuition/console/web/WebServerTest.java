@@ -25,7 +25,8 @@ class WebServerTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   private final HttpClient client = HttpClient.newHttpClient();
-  private final EventHub hub = new EventHub(1, 8, () -> new SseEvent("snapshot", "{\"s\":1}"));
+  private final EventHub hub =
+      new EventHub(1, 8, 1_000_000, () -> new SseEvent("snapshot", "{\"s\":1}"));
   private WebServer server;
 
   @BeforeEach
