@@ -49,6 +49,9 @@ public final class ConsoleMain implements Callable<Integer> {
   static final BuildInfo BUILD = BuildInfo.load("/io/intuition/console/build.properties");
   private static final Duration CLOSE_LIMIT = Duration.ofMillis(4_500);
 
+  /** The largest message taken from the broker: an order or an announcement is far smaller. */
+  private static final long MAX_PACKET_BYTES = 1024 * 1024;
+
   @Mixin(name = "mqtt")
   MqttOptions mqtt = new MqttOptions("CONSOLE", "console-<pid>");
 
@@ -155,7 +158,6 @@ public final class ConsoleMain implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   private final Lifecycle lifecycle = new Lifecycle(CLOSE_LIMIT);
-  private volatile ConsoleService service;
 
   /** Runs the console; exits with its code. */
   public static void main(String[] args) {
@@ -172,8 +174,7 @@ public final class ConsoleMain implements Callable<Integer> {
       spec.commandLine().getErr().println("console: " + e.getMessage());
       return 2;
     }
-    service = new ConsoleService(config, lifecycle, spec.commandLine());
-    return service.run();
+    return new ConsoleService(config, lifecycle, spec.commandLine()).run();
   }
 
   /** Stops a running console; {@link #call()} then returns 0. */
@@ -181,13 +182,9 @@ public final class ConsoleMain implements Callable<Integer> {
     lifecycle.stop();
   }
 
-  /** The running console, or null before it starts. */
-  ConsoleService service() {
-    return service;
-  }
-
   private ConsoleService.Config config() {
-    MqttSettings.Builder settings = mqtt.settings("console-" + ProcessHandle.current().pid());
+    MqttSettings.Builder settings =
+        mqtt.settings("console-" + ProcessHandle.current().pid()).maxPacketBytes(MAX_PACKET_BYTES);
     if (httpPort < 0 || httpPort > 65_535) {
       throw new IllegalArgumentException("--http-port must be 0 to 65535, but was " + httpPort);
     }

@@ -70,7 +70,6 @@ final class ConsoleService {
   private final PrintWriter out;
   private final PrintWriter err;
   private final String webBase;
-  private volatile WebServer web;
 
   ConsoleService(Config config, Lifecycle lifecycle, CommandLine command) {
     this(config, lifecycle, command.getOut(), command.getErr(), WEB_BASE);
@@ -123,11 +122,6 @@ final class ConsoleService {
     return 0;
   }
 
-  /** The web server, once listening; null before. */
-  WebServer web() {
-    return web;
-  }
-
   private WebServer listen(Parts parts, MqttConnection connection) {
     Health health = new Health().addBroker(config.mqtt().url(), connection::isConnected);
     WebServer.Routes routes =
@@ -139,8 +133,7 @@ final class ConsoleService {
             () -> SseEvent.toJson(parts.dashboard.snapshot()),
             parts.registry(),
             health);
-    web = WebServer.start(new InetSocketAddress(config.httpAddr(), config.httpPort()), routes);
-    return web;
+    return WebServer.start(new InetSocketAddress(config.httpAddr(), config.httpPort()), routes);
   }
 
   private void announce(WebServer server) {
@@ -184,15 +177,7 @@ final class ConsoleService {
       hub =
           new EventHub(
               MAX_PAGES, PAGE_QUEUE_EVENTS, PAGE_QUEUE_BYTES, () -> dashboard().snapshotEvent());
-      services =
-          new Services(
-              MAX_SERVICES,
-              apply ->
-                  hub.publish(
-                      () -> {
-                        apply.run();
-                        return dashboard().servicesEvent();
-                      }));
+      services = new Services(MAX_SERVICES);
       dashboard =
           new Dashboard(
               services,

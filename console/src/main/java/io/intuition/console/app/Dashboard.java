@@ -68,8 +68,9 @@ final class Dashboard {
     return SseEvent.json("services", Map.of("services", services.list()));
   }
 
-  /** Pushes the orders and indicator values that came since the last time, if any. */
+  /** Pushes the services, orders and indicator values changed since the last time, if any. */
   void pushBatches(EventHub hub) {
+    hub.publish(() -> services.takeChanged() ? servicesEvent() : null);
     hub.publish(
         () -> {
           Orders.Batch batch = orders.drain();

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The services the console shows, as the directory tells of their announcements: at most {@code
  * limit} of them, so a flood of names cannot grow memory without end; one more is ignored, logged
- * and counted. Thread-safe.
+ * and counted. Changes are pushed in batches: {@link #takeChanged()} says whether there are any.
+ * Thread-safe.
  */
 public final class Services implements Directory.Listener {
   private static final Logger log = LoggerFactory.getLogger(Services.class);
@@ -25,39 +26,28 @@ public final class Services implements Directory.Listener {
           .thenComparing(ServiceView::kind)
           .thenComparing(ServiceView::name);
 
-  /** Told of every change of the list; returns at once. */
-  @FunctionalInterface
-  public interface Changed {
-    /** The list changed; {@code apply} updates it, to run under the caller's lock. */
-    void changed(Runnable apply);
-  }
-
   private record Key(String kind, String name) {}
 
   private final int limit;
-  private final Changed listener;
   private final Map<Key, ServiceView> services = new HashMap<>();
   private final ThrottledLog full = ThrottledLog.of(log);
   private long refused;
+  private boolean changed;
 
-  /** A list of at most {@code limit} services that tells {@code listener} of its changes. */
-  public Services(int limit, Changed listener) {
+  /** A list of at most {@code limit} services. */
+  public Services(int limit) {
     this.limit = limit;
-    this.listener = listener;
   }
 
   @Override
-  public void changed(Announcement before, Announcement now) {
+  public synchronized void changed(Announcement before, Announcement now) {
     Announcement any = now != null ? now : before;
     Key key = new Key(any.kind(), any.name());
-    listener.changed(() -> apply(key, now));
-  }
-
-  private synchronized void apply(Key key, Announcement now) {
     if (now == null) {
-      services.remove(key);
+      changed |= services.remove(key) != null;
     } else if (services.size() < limit || services.containsKey(key)) {
       services.put(key, ServiceView.of(now));
+      changed = true;
     } else {
       refused++;
       full.warn("ignoring service {}/{}: {} services shown already", key.kind(), key.name(), limit);
@@ -69,6 +59,13 @@ public final class Services implements Directory.Listener {
     List<ServiceView> all = new ArrayList<>(services.values());
     all.sort(ORDER);
     return all;
+  }
+
+  /** Whether the list changed since the last call: the page is to be sent it again. */
+  public synchronized boolean takeChanged() {
+    boolean was = changed;
+    changed = false;
+    return was;
   }
 
   /** The services past the limit ignored so far. */

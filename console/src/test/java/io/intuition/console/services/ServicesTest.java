@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ServicesTest {
-  private final Services services = new Services(3, Runnable::run);
+  private final Services services = new Services(3);
 
   private static Announcement online(String kind, String name) {
     return new Announcement(
@@ -38,8 +38,12 @@ class ServicesTest {
     Announcement alpha = online("algo", "alpha");
     services.changed(null, alpha);
 
+    services.takeChanged();
+
     services.changed(alpha, null);
 
     assertThat(services.list()).isEmpty();
+    assertThat(services.takeChanged()).isTrue();
+    assertThat(services.takeChanged()).isFalse();
   }
 }
