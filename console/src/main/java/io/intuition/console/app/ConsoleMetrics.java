@@ -1,18 +1,24 @@
 package io.intuition.console.app;
 
+import io.intuition.console.intake.Intake;
 import io.intuition.console.orders.Orders;
+import io.intuition.console.services.Services;
 import io.intuition.console.web.EventHub;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.function.LongSupplier;
 
 /** The console's own metrics, as its {@code /metrics} shows them. */
 final class ConsoleMetrics {
   private ConsoleMetrics() {}
 
-  static PrometheusMeterRegistry registry(Orders orders, EventHub hub, LongSupplier rejected) {
+  /**
+   * The registry of the console's meters. Micrometer holds each meter's object weakly: each one
+   * here is held by the running console.
+   */
+  static PrometheusMeterRegistry registry(
+      Orders orders, EventHub hub, Intake intake, Services services) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     FunctionCounter.builder("console.orders.received", orders, Orders::total)
         .description("Orders received, all counted though only the latest are kept")
@@ -26,7 +32,8 @@ final class ConsoleMetrics {
     FunctionCounter.builder("console.sse.dropped", hub, EventHub::dropped)
         .description("Pages cut off for not keeping up with their events")
         .register(registry);
-    FunctionCounter.builder("console.input.rejected", rejected, LongSupplier::getAsLong)
+    FunctionCounter.builder(
+            "console.input.rejected", intake, held -> held.rejected() + services.refused())
         .description("Messages refused: malformed, or past a limit of what is kept")
         .register(registry);
     return registry;

@@ -213,7 +213,7 @@ final class ConsoleService {
     }
 
     PrometheusMeterRegistry registry() {
-      return ConsoleMetrics.registry(orders, hub, () -> intake.rejected() + services.refused());
+      return ConsoleMetrics.registry(orders, hub, intake, services);
     }
 
     static Thread daemon(Runnable runnable) {

@@ -21,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,6 +154,28 @@ class ConsoleIT {
   }
 
   @Test
+  void tenThousandOrders_areAllCounted_butAtMostMaxOrdersKeptAndPushedAtOnce() throws Exception {
+    String base = healthyBase();
+    List<String> orders = new ArrayList<>();
+    for (int i = 1; i <= 10_000; i++) {
+      orders.add(order(i));
+    }
+    try (EventReader page = EventReader.open(base)) {
+      MosquittoBroker.publishLines(broker.port(), "orders", 1, orders);
+
+      await("every order pushed")
+          .atMost(WAIT)
+          .until(() -> page.has("orders", d -> d.get("total").asLong() == 10_000));
+      assertThat(page.named("orders"))
+          .allSatisfy(b -> assertThat(b.get("orders").size()).isLessThanOrEqualTo(MAX_ORDERS));
+    }
+    JsonNode state = JSON.readTree(get(base + "/api/state").body());
+    assertThat(state.at("/orders/total").asLong()).isEqualTo(10_000);
+    assertThat(state.at("/orders/recent")).hasSize(MAX_ORDERS);
+    assertThat(get(base + "/metrics").body()).contains("console_orders_kept 5.0");
+  }
+
+  @Test
   void announcedAlgo_hasItsBookPolled_andAnUnreachableOneAnError() throws Exception {
     String base = healthyBase();
     try (EventReader page = EventReader.open(base)) {
@@ -269,10 +292,7 @@ class ConsoleIT {
 
   private static String order(int i) {
     String side = i % 2 == 0 ? ",\"side\":\"sell\",\"ts\":" + i : "";
-    return "{\"sid\":\"GOOG\",\"quote\":10,\"amount\":20,\"shares\":2,\"cash\":"
-        + (100 - i)
-        + side
-        + "}";
+    return "{\"sid\":\"GOOG\",\"quote\":10,\"amount\":20,\"shares\":2,\"cash\":" + i + side + "}";
   }
 
   private static RpcService algoService() {
