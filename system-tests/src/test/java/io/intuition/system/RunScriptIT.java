@@ -3,6 +3,8 @@ package io.intuition.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.intuition.common.testing.ManagedProcess;
 import io.intuition.common.testing.ProjectPaths;
 import java.io.File;
@@ -25,13 +27,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs {@code scripts/run.sh} headless, as a newcomer would, from a folder outside the repository:
- * orders must arrive, and nothing it started may be left running.
+ * orders must arrive, the console must see the services it started, and nothing it started may be
+ * left running.
  */
 class RunScriptIT {
   private static final String DURATION_S = "15";
@@ -40,6 +44,7 @@ class RunScriptIT {
   private static final Pattern CONSOLE_LINE =
       Pattern.compile(
           "run\\.sh: console: (http://127\\.0\\.0\\.1:\\d+) \\(open it in a browser\\)");
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern BRIDGE_TOTALS =
       Pattern.compile("stopped: received (\\d+), forwarded \\d+, orders (\\d+)");
 
@@ -120,23 +125,39 @@ class RunScriptIT {
     builder.environment().remove("INTUITION_NO_MOSQUITTO");
     builder.environment().putAll(environment);
     run = ManagedProcess.start("run.sh", builder);
-    assertConsolePageAnswers();
+    assertConsoleSeesTheServices();
     await("run.sh to stop by itself").atMost(RUN_TIMEOUT).until(() -> !run.isAlive());
     assertThat(run.exitValue()).as("%s", run).isZero();
     assertThat(run.stdout()).contains("run.sh: logs are in " + runDir);
   }
 
-  /** While the run lasts, the console's printed address serves its page. */
-  private void assertConsolePageAnswers() {
+  /**
+   * While the run lasts, the console's printed address answers, and the console sees the services
+   * the run started, each announcing where its /metrics answer.
+   */
+  private void assertConsoleSeesTheServices() {
     run.awaitOutput("run.sh: console: ", RUN_TIMEOUT);
     Matcher address = CONSOLE_LINE.matcher(run.stdout());
     assertThat(address.find()).as("the console's address; %s", run).isTrue();
     HttpClient client = HttpClient.newHttpClient();
-    HttpRequest page = HttpRequest.newBuilder(URI.create(address.group(1) + "/")).build();
-    await("GET / of the console")
+    HttpRequest state = HttpRequest.newBuilder(URI.create(address.group(1) + "/api/state")).build();
+    await("the console to list the algo, the bridge and the feed with their /metrics")
         .atMost(Duration.ofSeconds(10))
         .ignoreExceptions()
-        .until(() -> client.send(page, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        .until(
+            () -> announcedWithHttp(client.send(state, HttpResponse.BodyHandlers.ofString())),
+            kinds -> kinds.containsAll(List.of("algo", "bridge", "feed")));
+  }
+
+  /** The kinds of the online services in the console's state that announce an http endpoint. */
+  private static List<String> announcedWithHttp(HttpResponse<String> response) throws IOException {
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode services = JSON.readTree(response.body()).path("services");
+    return StreamSupport.stream(services.spliterator(), false)
+        .filter(service -> service.path("state").asText().equals("online"))
+        .filter(service -> service.path("http").asText().startsWith("http://127.0.0.1:"))
+        .map(service -> service.path("kind").asText())
+        .toList();
   }
 
   private void assertNothingLeft(Path runDir) throws IOException {
