@@ -16,6 +16,7 @@ COPY algo-service/pom.xml algo-service/
 COPY bridge-service/pom.xml bridge-service/
 COPY feed-service/pom.xml feed-service/
 COPY indicator-service/pom.xml indicator-service/
+COPY console/pom.xml console/
 COPY broker/pom.xml broker/
 COPY launcher/pom.xml launcher/
 COPY system-tests/pom.xml system-tests/

@@ -7,12 +7,14 @@
 #   tls/broker.crt, broker.key  the broker's certificate for mosquitto, localhost, 127.0.0.1 and
 #                               each --host, signed by that CA
 #   mqtt/passwords              the broker's password file (mosquitto_passwd) for users bridge, feed,
-#                               indicators, algo
-#   mqtt/bridge.password, mqtt/feed.password, mqtt/indicators.password, mqtt/algo.password
-#                               their passwords, random
+#                               indicators, algo, console
+#   mqtt/bridge.password, mqtt/feed.password, mqtt/indicators.password, mqtt/algo.password,
+#   mqtt/console.password       their passwords, random
 #   curve/algo.key, algo.key_secret       the algo-service's CURVE key pair
 #   curve/bridge.key, bridge.key_secret   the bridge's CURVE key pair
-#   curve/clients/bridge.key              the public keys the algo lets in: the bridge's
+#   curve/console.key, console.key_secret the console's CURVE key pair (it calls portfolio())
+#   curve/clients/bridge.key, console.key the public keys the algo lets in: the bridge's and the
+#                                         console's
 #
 # Secret files are mode 0600, so only their owner reads them. The containers read them as their
 # own users: --owners (as root) gives the broker's files to uid 1883, Mosquitto's in its image,
@@ -85,24 +87,27 @@ chmod 0644 "$dir/tls/ca.crt" "$dir/tls/broker.crt"
 # MQTT logins: random passwords, and the broker's file of their hashes
 rm -f "$dir/mqtt/passwords"
 touch "$dir/mqtt/passwords"
-for user in bridge feed indicators algo; do
+for user in bridge feed indicators algo console; do
   openssl rand -hex 24 >"$dir/mqtt/$user.password"
   "$passwd_bin" -b "$dir/mqtt/passwords" "$user" "$(cat "$dir/mqtt/$user.password")"
 done
 
-# CURVE: the algo's and the bridge's key pairs; the algo lets the bridge's public key in
+# CURVE: the algo's, the bridge's and the console's key pairs; the algo lets the bridge's and the
+# console's public keys in
 keygen() {
   java -jar "$root/algo-service/target/algo-service.jar" keygen --out "$dir/curve" --force "$1" >/dev/null
 }
 keygen algo
 keygen bridge
+keygen console
 cp "$dir/curve/bridge.key" "$dir/curve/clients/bridge.key"
+cp "$dir/curve/console.key" "$dir/curve/clients/console.key"
 chmod 0644 "$dir/curve/"*.key "$dir/curve/clients/"*.key
 
 echo "make-secrets.sh: wrote $dir (tls/, mqtt/, curve/)"
 broker_files=("$dir/tls/broker.key" "$dir/mqtt/passwords")
 service_files=("$dir/mqtt/bridge.password" "$dir/mqtt/feed.password" "$dir/mqtt/indicators.password"
-  "$dir/mqtt/algo.password" "$dir/curve/"*.key_secret)
+  "$dir/mqtt/algo.password" "$dir/mqtt/console.password" "$dir/curve/"*.key_secret)
 if $owners; then
   chmod 0755 "$dir" "$dir/tls" "$dir/mqtt" "$dir/curve" "$dir/curve/clients"
   chown 1883:1883 "${broker_files[@]}"

@@ -4,7 +4,7 @@
 #   scripts/services.sh [--mqtt URL] [--wait MS] [--timeout SECONDS]
 #   scripts/services.sh --mqtt mqtt://localhost:1883
 #
-# KIND NAME STATE RPC/CHANNELS VERSION STARTED SEQ, from the retained messages on services/#.
+# KIND NAME STATE RPC/CHANNELS HTTP VERSION STARTED SEQ, from the retained messages on services/#.
 # A thin wrapper of 'java -jar algo-service/target/algo-service.jar services', which --help
 # describes; it builds the jar when it is missing. Logs below errors are left out (LOG_LEVEL).
 set -euo pipefail

@@ -154,6 +154,30 @@ class ComposeFileTest {
   }
 
   @Test
+  void services_announceTheirMetricsUnderTheirServiceNameForTheConsole() {
+    for (String name : COMPOSE.builtServices().keySet()) {
+      if (name.equals(ServiceCli.CONSOLE.service())) {
+        continue;
+      }
+      ComposeService service = COMPOSE.service(name);
+      ServiceCli cli = ServiceCli.of(name);
+
+      assertThat(cli.value("--http-advertise", service)).as(name).contains(name);
+      assertThat(cli.value("--http-addr", service)).as(name).contains("0.0.0.0");
+    }
+  }
+
+  @Test
+  void console_isPublishedOnTheHostsLoopbackAndWaitsForTheBroker() {
+    ComposeService console = COMPOSE.service("console");
+    String port = ServiceCli.CONSOLE.value("--http-port", console).orElseThrow();
+
+    assertThat(console.ports()).containsExactly("127.0.0.1:${CONSOLE_PORT:-8080}:" + port);
+    assertThat(ServiceCli.CONSOLE.value("--http-addr", console)).contains("0.0.0.0");
+    assertThat(console.dependsOn()).containsEntry("mosquitto", "service_healthy");
+  }
+
+  @Test
   void algoPort_isWhereTheBridgeCalls() {
     ComposeService algo = COMPOSE.service("algo");
     URI bound = uri(algo, "ALGO_ADDR");

@@ -16,7 +16,7 @@ class MosquittoConfigTest {
 
   @Test
   void acl_grantsExactlyTheDocumentedPermissions() {
-    assertThat(ACL.grants()).containsOnlyKeys("bridge", "feed", "indicators", "algo");
+    assertThat(ACL.grants()).containsOnlyKeys("bridge", "feed", "indicators", "algo", "console");
     assertThat(ACL.grants().get("bridge"))
         .containsExactlyInAnyOrder(
             new Grant("read", "quotes"),
@@ -33,6 +33,11 @@ class MosquittoConfigTest {
             new Grant("write", "indicators/#"),
             new Grant("readwrite", "services/indicator/+"));
     assertThat(ACL.grants().get("algo")).containsExactly(new Grant("readwrite", "services/algo/+"));
+    assertThat(ACL.grants().get("console"))
+        .containsExactlyInAnyOrder(
+            new Grant("read", "services/#"),
+            new Grant("read", "orders"),
+            new Grant("read", "indicators/#"));
   }
 
   @Test

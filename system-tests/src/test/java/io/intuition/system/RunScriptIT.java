@@ -3,6 +3,8 @@ package io.intuition.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.intuition.common.testing.ManagedProcess;
 import io.intuition.common.testing.ProjectPaths;
 import java.io.File;
@@ -10,6 +12,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -21,18 +27,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs {@code scripts/run.sh} headless, as a newcomer would, from a folder outside the repository:
- * orders must arrive, and nothing it started may be left running.
+ * orders must arrive, the console must see the services it started, and nothing it started may be
+ * left running.
  */
 class RunScriptIT {
   private static final String DURATION_S = "15";
-  // the run itself, plus starting four JVMs and a build if the jars are older than the sources
+  // the run itself, plus starting five JVMs and a build if the jars are older than the sources
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
+  private static final Pattern CONSOLE_LINE =
+      Pattern.compile(
+          "run\\.sh: console: (http://127\\.0\\.0\\.1:\\d+) \\(open it in a browser\\)");
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern BRIDGE_TOTALS =
       Pattern.compile("stopped: received (\\d+), forwarded \\d+, orders (\\d+)");
 
@@ -65,7 +77,13 @@ class RunScriptIT {
     assertThat(run.stdout()).contains("portfolio: cash ");
     assertThat(pids(runDir))
         .containsOnlyKeys(
-            "broker", "subscriber", "algo-service", "bridge-service", "feed-service", "book");
+            "broker",
+            "subscriber",
+            "algo-service",
+            "bridge-service",
+            "feed-service",
+            "console",
+            "book");
     assertNothingLeft(runDir);
   }
 
@@ -86,7 +104,8 @@ class RunScriptIT {
         .as("orders from the logs")
         .anySatisfy(line -> assertThat(line).contains("-> [{sid="));
     assertThat(pids(runDir))
-        .containsOnlyKeys("broker", "algo-service", "bridge-service", "feed-service", "book");
+        .containsOnlyKeys(
+            "broker", "algo-service", "bridge-service", "feed-service", "console", "book");
     assertNothingLeft(runDir);
   }
 
@@ -99,14 +118,46 @@ class RunScriptIT {
                 "--mqtt",
                 "mqtt://127.0.0.1:" + port,
                 "--run-dir",
-                runDir.toString())
+                runDir.toString(),
+                "--console-port",
+                "0")
             .directory(temp.toFile());
     builder.environment().remove("INTUITION_NO_MOSQUITTO");
     builder.environment().putAll(environment);
     run = ManagedProcess.start("run.sh", builder);
+    assertConsoleSeesTheServices();
     await("run.sh to stop by itself").atMost(RUN_TIMEOUT).until(() -> !run.isAlive());
     assertThat(run.exitValue()).as("%s", run).isZero();
     assertThat(run.stdout()).contains("run.sh: logs are in " + runDir);
+  }
+
+  /**
+   * While the run lasts, the console's printed address answers, and the console sees the services
+   * the run started, each announcing where its /metrics answer.
+   */
+  private void assertConsoleSeesTheServices() {
+    run.awaitOutput("run.sh: console: ", RUN_TIMEOUT);
+    Matcher address = CONSOLE_LINE.matcher(run.stdout());
+    assertThat(address.find()).as("the console's address; %s", run).isTrue();
+    HttpClient client = HttpClient.newHttpClient();
+    HttpRequest state = HttpRequest.newBuilder(URI.create(address.group(1) + "/api/state")).build();
+    await("the console to list the algo, the bridge and the feed with their /metrics")
+        .atMost(Duration.ofSeconds(10))
+        .ignoreExceptions()
+        .until(
+            () -> announcedWithHttp(client.send(state, HttpResponse.BodyHandlers.ofString())),
+            kinds -> kinds.containsAll(List.of("algo", "bridge", "feed")));
+  }
+
+  /** The kinds of the online services in the console's state that announce an http endpoint. */
+  private static List<String> announcedWithHttp(HttpResponse<String> response) throws IOException {
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode services = JSON.readTree(response.body()).path("services");
+    return StreamSupport.stream(services.spliterator(), false)
+        .filter(service -> service.path("state").asText().equals("online"))
+        .filter(service -> service.path("http").asText().startsWith("http://127.0.0.1:"))
+        .map(service -> service.path("kind").asText())
+        .toList();
   }
 
   private void assertNothingLeft(Path runDir) throws IOException {

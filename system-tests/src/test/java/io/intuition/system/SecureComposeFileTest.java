@@ -101,6 +101,19 @@ class SecureComposeFileTest {
   }
 
   @Test
+  void console_callsTheAlgoWithAKeyPairOfItsOwn_andOnlyReads() {
+    ComposeService console = SECURE.service("console");
+    ServiceCli cli = ServiceCli.CONSOLE;
+
+    assertThat(secret(console, cli.value("--curve-server-key", console).orElseThrow()))
+        .isEqualTo("curve/algo.key");
+    assertThat(secret(console, cli.value("--curve-secret-key-file", console).orElseThrow()))
+        .isEqualTo("curve/console.key_secret");
+    assertThat(cli.value("--username", console)).contains("console");
+    assertThat(ACL.grants().get("console")).allMatch(grant -> grant.access().equals("read"));
+  }
+
+  @Test
   void healthcheck_logsInOverTlsAsTheBridgeWithItsPasswordFile() {
     ComposeService mosquitto = SECURE.service("mosquitto");
     String healthcheck = String.join(" ", mosquitto.healthcheck());

@@ -3,6 +3,7 @@ package io.intuition.system;
 import io.intuition.algo.server.AlgoMain;
 import io.intuition.bridge.app.BridgeMain;
 import io.intuition.common.cli.MqttOptions;
+import io.intuition.console.app.ConsoleMain;
 import io.intuition.feed.app.FeedMain;
 import io.intuition.indicator.app.IndicatorMain;
 import java.util.Arrays;
@@ -23,7 +24,8 @@ enum ServiceCli {
   ALGO("algo", "algo-service", AlgoMain::new),
   BRIDGE("bridge", "bridge-service", BridgeMain::new),
   FEED("feed", "feed-service", FeedMain::new),
-  INDICATORS("indicators", "indicator-service", IndicatorMain::new);
+  INDICATORS("indicators", "indicator-service", IndicatorMain::new),
+  CONSOLE("console", "console", ConsoleMain::new);
 
   // ${env:NAME} or ${env:NAME:-fallback} in an option's default value
   private static final Pattern ENV_DEFAULT =

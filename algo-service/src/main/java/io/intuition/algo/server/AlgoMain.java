@@ -236,7 +236,8 @@ public final class AlgoMain implements Callable<Integer> {
     Presence presence =
         announcing == null
             ? Presence.none()
-            : Presence.start(announcing, birth(started, server.address()), lifecycle);
+            : Presence.start(
+                announcing, birth(started, server.address()).withHttp(ops.advertised()), lifecycle);
     banner(server.address());
     lifecycle.awaitStop();
     presence.stop();

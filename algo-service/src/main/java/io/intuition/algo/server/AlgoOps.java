@@ -23,9 +23,11 @@ final class AlgoOps implements AutoCloseable {
   static final Duration PING_LIMIT = Duration.ofSeconds(1);
 
   private final OpsServer server;
+  private final String advertised;
 
-  private AlgoOps(OpsServer server) {
+  private AlgoOps(OpsServer server, String advertised) {
     this.server = server;
+    this.advertised = advertised;
   }
 
   /**
@@ -35,7 +37,7 @@ final class AlgoOps implements AutoCloseable {
    */
   static AlgoOps start(HttpOptions http, RpcServer rpc, Trader trader) {
     if (!http.given()) {
-      return new AlgoOps(null);
+      return new AlgoOps(null, null);
     }
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     gauge(registry, "algo.portfolio.cash", "Cash in the book", rpc, trader, Portfolio::cash);
@@ -53,7 +55,13 @@ final class AlgoOps implements AutoCloseable {
         rpc,
         trader,
         book -> book.orders());
-    return new AlgoOps(http.start(registry, health(rpc)));
+    OpsServer server = http.start(registry, health(rpc));
+    return new AlgoOps(server, http.advertised(server));
+  }
+
+  /** Where others reach the endpoint, {@code http://HOST:PORT}, or null when it is off. */
+  String advertised() {
+    return advertised;
   }
 
   /** The service's health: its RPC loop answers a ping. */

@@ -9,6 +9,7 @@ import io.intuition.common.rpc.client.RpcClient;
 import io.intuition.common.testing.ManagedProcess;
 import io.intuition.common.testing.MosquittoBroker;
 import io.intuition.common.testing.MosquittoOptions;
+import io.intuition.common.testing.OpsEndpoint;
 import io.intuition.common.testing.ProjectPaths;
 import io.intuition.common.testing.ServiceAnnouncements;
 import io.intuition.common.testing.StartedProcesses;
@@ -16,6 +17,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -115,6 +117,16 @@ class DiscoveryIT {
   }
 
   @Test
+  void httpPort_announcesWhereItsMetricsAnswer() throws Exception {
+    start("h1", "tcp://127.0.0.1:" + ProjectPaths.freePort(), "--http-port", "0");
+
+    String http = awaitOnline("h1").http();
+
+    assertThat(http).matches("http://127\\.0\\.0\\.1:[1-9]\\d*");
+    assertThat(OpsEndpoint.at(http).get("/metrics").body()).contains("algo_portfolio_cash");
+  }
+
+  @Test
   void brokerAwayAtStart_rpcServesAndTheBirthFollowsTheBroker() throws Exception {
     broker.stop();
     Algo algo = start("b1", "tcp://127.0.0.1:" + ProjectPaths.freePort());
@@ -163,20 +175,22 @@ class DiscoveryIT {
     assertThat(algo.stderr()).contains("algo-service: broker", "refused the connection");
   }
 
-  private Algo start(String name, String address) {
-    List<String> command =
-        List.of(
-            ProjectPaths.java(),
-            "-jar",
-            ProjectPaths.serviceJar("algo-service").toString(),
-            "--addr",
-            address,
-            "--name",
-            name,
-            "--mqtt",
-            broker.url(),
-            "--keep-alive",
-            Integer.toString(KEEP_ALIVE_S));
+  private Algo start(String name, String address, String... more) {
+    List<String> command = new ArrayList<>();
+    Collections.addAll(
+        command,
+        ProjectPaths.java(),
+        "-jar",
+        ProjectPaths.serviceJar("algo-service").toString(),
+        "--addr",
+        address,
+        "--name",
+        name,
+        "--mqtt",
+        broker.url(),
+        "--keep-alive",
+        Integer.toString(KEEP_ALIVE_S));
+    Collections.addAll(command, more);
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().keySet().removeIf(key -> key.startsWith("ALGO_"));
     ManagedProcess process = processes.add(ManagedProcess.start("algo " + name, builder));

@@ -154,6 +154,15 @@ final class Bridge {
         new Health()
             .addBroker(config.mqtt().url(), mqtt::isConnected)
             .add("algo", forwarder::algoStatus);
+    // before the algo's channels are known: each birth from then on says where the endpoint is
+    OpsServer ops;
+    try {
+      ops = config.http().start(registry, health);
+      config.self().serving(config.http().advertised(ops));
+    } catch (UncheckedIOException e) {
+      err.println("bridge-service: --http-port: " + e.getMessage());
+      return 2;
+    }
     mqtt.whenSubscribed(channels -> config.self().subscribed(channels).ifPresent(mqtt::announce));
     if (config.algoName() == null) {
       loop.execute(forwarder::start);
@@ -164,13 +173,6 @@ final class Bridge {
       locator.start();
     }
     loop.execute(() -> loop.every(TICK, forwarder::tick));
-    OpsServer ops;
-    try {
-      ops = config.http().start(registry, health);
-    } catch (UncheckedIOException e) {
-      err.println("bridge-service: --http-port: " + e.getMessage());
-      return 2;
-    }
     try {
       if (mqtt.connect(lifecycle, forwarder::offer)) {
         lifecycle.awaitStop();

@@ -13,9 +13,10 @@ import java.util.Set;
 
 /**
  * What the bridge says of itself on {@code services/bridge/<name>}: kind {@code bridge}, the algo
- * it calls (a name, or an address), and the channels it subscribed to. Its death is the
- * connection's last will from the start; the birth goes out once the bridge has subscribed to the
- * algo's channels, and again when an initialize brings new ones. One {@code seq} for the whole run.
+ * it calls (a name, or an address), the channels it subscribed to, and where its operations
+ * endpoint answers when it has one ({@link #serving}). Its death is the connection's last will from
+ * the start; the birth goes out once the bridge has subscribed to the algo's channels, and again
+ * when an initialize brings new ones. One {@code seq} for the whole run.
  *
  * <p>Thread-safe.
  */
@@ -27,6 +28,7 @@ public final class BridgeAnnouncement {
   private final String version;
   private final Instant started;
   private final Set<String> channels = new LinkedHashSet<>();
+  private String http;
   private Announcer current;
 
   /**
@@ -46,6 +48,14 @@ public final class BridgeAnnouncement {
   /** The death the broker is to publish if the connection ends without a clean disconnect. */
   public LastWill lastWill() {
     return new Announcer(birth()).lastWill();
+  }
+
+  /**
+   * Notes that the operations endpoint answers at {@code http}, such as {@code
+   * http://bridge-1:9102}; the births to come say so. Call before connecting.
+   */
+  public synchronized void serving(String http) {
+    this.http = http;
   }
 
   /**
@@ -85,6 +95,7 @@ public final class BridgeAnnouncement {
         null,
         List.copyOf(channels),
         started.toString(),
-        Announcer.seq(started));
+        Announcer.seq(started),
+        http);
   }
 }

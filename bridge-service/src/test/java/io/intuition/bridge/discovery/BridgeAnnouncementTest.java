@@ -40,6 +40,20 @@ class BridgeAnnouncementTest {
   }
 
   @Test
+  void serving_theBirthSaysWhereTheEndpointAnswers() {
+    self.serving("http://bridge:9102");
+
+    Announcement birth = self.subscribed(List.of("quotes")).orElseThrow().birth();
+
+    assertThat(birth.http()).isEqualTo("http://bridge:9102");
+  }
+
+  @Test
+  void notServing_theBirthNamesNoEndpoint() {
+    assertThat(self.subscribed(List.of("quotes")).orElseThrow().birth().http()).isNull();
+  }
+
+  @Test
   void subscribedAgainToTheSameChannels_announcesNothingNew() {
     self.subscribed(List.of("quotes"));
 

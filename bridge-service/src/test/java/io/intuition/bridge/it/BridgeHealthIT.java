@@ -3,7 +3,9 @@ package io.intuition.bridge.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.intuition.common.discovery.Announcement;
 import io.intuition.common.testing.OpsEndpoint;
+import io.intuition.common.testing.ServiceAnnouncements;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +25,16 @@ class BridgeHealthIT {
 
   @BeforeEach
   void start() throws Exception {
-    suite = RunningSuite.start("--param", "threshold=0", "--http-port", "0");
+    suite =
+        RunningSuite.start(
+            "--param",
+            "threshold=0",
+            "--http-port",
+            "0",
+            "--name",
+            "b1",
+            "--http-advertise",
+            "127.0.0.1");
     ops = OpsEndpoint.of(suite.bridge, Suite.START);
   }
 
@@ -53,6 +64,22 @@ class BridgeHealthIT {
     assertThat(ops.metric("bridge_rpc_latency_seconds_count")).isEqualTo(QUOTES);
     assertThat(ops.metric("bridge_quote_to_order_latency_seconds_count")).isEqualTo(QUOTES);
     assertThat(ops.metric("bridge_rpc_errors_total")).isZero();
+  }
+
+  @Test
+  void announcement_saysWhereTheMetricsAnswer() {
+    Announcement birth =
+        await("the bridge's birth; " + suite.bridge)
+            .atMost(WAIT)
+            .ignoreExceptions()
+            .until(
+                () -> ServiceAnnouncements.retained(suite.broker.url(), "bridge", "b1"),
+                found -> found.filter(Announcement::isOnline).isPresent())
+            .orElseThrow();
+
+    assertThat(birth.http()).matches("http://127\\.0\\.0\\.1:[1-9]\\d*");
+    assertThat(OpsEndpoint.at(birth.http()).get("/metrics").body())
+        .contains("bridge_quotes_received_total");
   }
 
   @Test

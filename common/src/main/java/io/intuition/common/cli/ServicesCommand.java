@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
     usageHelpAutoWidth = true,
     description = {
       "Lists the services that announced themselves on MQTT (retained on services/<kind>/<name>):"
-          + " KIND NAME STATE RPC/CHANNELS VERSION STARTED SEQ, alive first, then offline."
+          + " KIND NAME STATE RPC/CHANNELS HTTP VERSION STARTED SEQ, alive first, then offline."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

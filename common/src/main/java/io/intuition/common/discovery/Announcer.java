@@ -89,6 +89,15 @@ public final class Announcer {
     return birth;
   }
 
+  /**
+   * A new announcer of this birth with its operations endpoint at {@code http} ({@link
+   * Announcement#withHttp}); its will is the same, since a death names no endpoint. This one when
+   * {@code http} is null.
+   */
+  public Announcer withHttp(String http) {
+    return http == null ? this : new Announcer(birth.withHttp(http));
+  }
+
   /** The death, retained at QoS 1, for {@code MqttSettings.Builder.lastWill}. */
   public LastWill lastWill() {
     return new LastWill(birth.topic(), deathJson, QOS, true);

@@ -6,13 +6,13 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Announcements as a table of aligned columns: {@code KIND NAME STATE RPC/CHANNELS VERSION STARTED
- * SEQ}, the services alive first, then those offline, each by kind and name. A death says no more
- * than its name, kind and seq: its other columns are {@code -}.
+ * Announcements as a table of aligned columns: {@code KIND NAME STATE RPC/CHANNELS HTTP VERSION
+ * STARTED SEQ}, the services alive first, then those offline, each by kind and name. A death says
+ * no more than its name, kind and seq: its other columns are {@code -}.
  */
 public final class ServiceTable {
   private static final List<String> HEADER =
-      List.of("KIND", "NAME", "STATE", "RPC/CHANNELS", "VERSION", "STARTED", "SEQ");
+      List.of("KIND", "NAME", "STATE", "RPC/CHANNELS", "HTTP", "VERSION", "STARTED", "SEQ");
   private static final String NONE = "-";
   private static final Comparator<Announcement> ORDER =
       Comparator.comparing((Announcement a) -> !a.isOnline())
@@ -53,6 +53,7 @@ public final class ServiceTable {
         a.name(),
         a.state(),
         orNone(where),
+        orNone(a.http()),
         orNone(a.version()),
         orNone(a.started()),
         Long.toString(a.seq()));

@@ -4,12 +4,14 @@ import java.util.Map;
 
 /**
  * A health report as JSON: {@code {"status":"UP"|"DOWN","down":[names],"checks":{name:{"status",
- * "detail"}}}}.
+ * "detail"}}}}, as {@link OpsServer} answers {@code GET /health}; public for services that serve
+ * their own routes beside it.
  */
-final class HealthJson {
+public final class HealthJson {
   private HealthJson() {}
 
-  static String of(Health.Report report) {
+  /** The report as one JSON object, ending with a newline. */
+  public static String of(Health.Report report) {
     StringBuilder json = new StringBuilder(256);
     json.append("{\"status\":").append(status(report.isUp())).append(",\"down\":[");
     String comma = "";

@@ -29,18 +29,11 @@ public final class OpsServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ThreadPoolExecutor executor;
-  private final PrometheusMeterRegistry registry;
-  private final Health health;
+  private volatile boolean served;
 
-  private OpsServer(
-      HttpServer server,
-      ThreadPoolExecutor executor,
-      PrometheusMeterRegistry registry,
-      Health health) {
+  private OpsServer(HttpServer server, ThreadPoolExecutor executor) {
     this.server = server;
     this.executor = executor;
-    this.registry = registry;
-    this.health = health;
   }
 
   /**
@@ -51,6 +44,17 @@ public final class OpsServer implements AutoCloseable {
    */
   public static OpsServer start(
       InetSocketAddress address, PrometheusMeterRegistry registry, Health health) {
+    return bind(address).serve(registry, health);
+  }
+
+  /**
+   * Binds {@code address} (port 0: any free port) without answering yet, so that a service can say
+   * where it is before its meters and checks exist; {@link #serve} then answers, and requests made
+   * in between wait in the backlog.
+   *
+   * @throws UncheckedIOException if the address cannot be bound, naming it
+   */
+  public static OpsServer bind(InetSocketAddress address) {
     HttpServer server;
     try {
       server = HttpServer.create(address, BACKLOG);
@@ -72,12 +76,22 @@ public final class OpsServer implements AutoCloseable {
             },
             // past the queue the server's own thread answers: slower, never unbounded
             new ThreadPoolExecutor.CallerRunsPolicy());
-    OpsServer ops = new OpsServer(server, executor, registry, health);
-    server.createContext("/", ops::handle);
+    return new OpsServer(server, executor);
+  }
+
+  /**
+   * Starts answering from {@code registry} and {@code health}; logs {@code http listening on
+   * HOST:PORT}. Once only.
+   *
+   * @return this server
+   */
+  public OpsServer serve(PrometheusMeterRegistry registry, Health health) {
+    server.createContext("/", exchange -> handle(exchange, registry, health));
     server.setExecutor(executor);
     server.start();
-    log.info("http listening on {}", text(ops.address()));
-    return ops;
+    served = true;
+    log.info("http listening on {}", text(address()));
+    return this;
   }
 
   /** The address bound, with the port resolved. */
@@ -88,11 +102,16 @@ public final class OpsServer implements AutoCloseable {
   /** Stops answering at once and ends its threads. */
   @Override
   public void close() {
+    if (!served) {
+      // the JDK's server releases its socket from its dispatcher thread, which start() begins
+      server.start();
+    }
     server.stop(0);
     executor.shutdownNow();
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
+  private static void handle(HttpExchange exchange, PrometheusMeterRegistry registry, Health health)
+      throws IOException {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
       boolean known = path.equals("/metrics") || path.equals("/health");

@@ -75,6 +75,57 @@ class HttpOptionsTest {
     assertThat(code).isZero();
     assertThat(out.toString())
         .contains("env SVC_HTTP_PORT")
-        .contains("env SVC_HTTP_ADDR, default 127.0.0.1");
+        .contains("env SVC_HTTP_ADDR, default 127.0.0.1")
+        .contains("SVC_HTTP_ADVERTISE");
+  }
+
+  @Test
+  void advertised_noAdvertiseOnAnInterface_isThatInterfaceWithTheBoundPort() {
+    assertThat(HttpOptions.advertised(null, "127.0.0.1", 9101, () -> "vm"))
+        .isEqualTo("http://127.0.0.1:9101");
+  }
+
+  @Test
+  void advertised_noAdvertiseOnAWildcard_isTheHostName() {
+    assertThat(HttpOptions.advertised(null, "0.0.0.0", 9101, () -> "vm"))
+        .isEqualTo("http://vm:9101");
+    assertThat(HttpOptions.advertised(null, "::", 9101, () -> "vm")).isEqualTo("http://vm:9101");
+  }
+
+  @Test
+  void advertised_givenHost_winsOverTheInterface() {
+    assertThat(HttpOptions.advertised("bridge", "0.0.0.0", 9102, () -> "vm"))
+        .isEqualTo("http://bridge:9102");
+  }
+
+  @Test
+  void advertised_ipv6Literal_isBracketed() {
+    assertThat(HttpOptions.advertised(null, "::1", 9101, () -> "vm"))
+        .isEqualTo("http://[::1]:9101");
+  }
+
+  @Test
+  void advertised_endpointOff_isNull() {
+    assertThat(parse(Map.of()).http.advertised(null)).isNull();
+  }
+
+  @Test
+  void advertised_boundEndpoint_carriesTheBoundPort() {
+    Service service = parse(Map.of("SVC_HTTP_ADVERTISE", "svc-1"), "--http-port", "0");
+
+    try (var ops = service.http.bind()) {
+      assertThat(service.http.advertised(ops))
+          .isEqualTo("http://svc-1:" + ops.address().getPort())
+          .doesNotEndWith(":0");
+    }
+  }
+
+  @Test
+  void advertiseNotAHost_isRefusedNamingTheOption() {
+    Service service = parse(Map.of(), "--http-advertise", "http://x/");
+
+    assertThatThrownBy(service.http::check)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("--http-advertise must be a host name or address");
   }
 }

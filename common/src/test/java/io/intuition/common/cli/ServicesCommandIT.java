@@ -52,9 +52,9 @@ class ServicesCommandIT {
     assertThat(out.toString().lines().map(line -> line.split("\\s+")).map(cells -> cells[1]))
         .containsExactly("NAME", "a1", "feed", "a0");
     assertThat(out.toString())
-        .containsPattern("algo +a1 +online +tcp://host-1:4242 +1\\.0 +\\S+ +" + seq)
+        .containsPattern("algo +a1 +online +tcp://host-1:4242 +- +1\\.0 +\\S+ +" + seq)
         .containsPattern("feed +feed +online +quotes ")
-        .containsPattern("algo +a0 +offline +- +- +- +" + (seq - 1));
+        .containsPattern("algo +a0 +offline +- +- +- +- +" + (seq - 1));
   }
 
   @Test

@@ -39,6 +39,17 @@ class AnnouncerTest {
   }
 
   @Test
+  void withHttp_announcesTheEndpointWithTheSameWill() {
+    Announcer plain = new Announcer(BIRTH);
+
+    Announcer served = plain.withHttp("http://vm:9101");
+
+    assertThat(served.birth()).isEqualTo(BIRTH.withHttp("http://vm:9101"));
+    assertThat(served.lastWill()).isEqualTo(plain.lastWill());
+    assertThat(plain.withHttp(null)).isSameAs(plain);
+  }
+
+  @Test
   void seq_laterStart_isLarger() {
     Instant first = Instant.parse("2026-12-01T10:00:00Z");
 

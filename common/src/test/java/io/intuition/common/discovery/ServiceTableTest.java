@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class ServiceTableTest {
   @Test
-  void print_aliveFirstThenOfflineInAlignedColumns() {
+  void print_aliveFirstThenOfflineInAlignedColumns_withTheEndpoint() {
     Announcement algo =
         new Announcement(
             "a1",
@@ -33,7 +33,8 @@ class ServiceTableTest {
             null,
             List.of("quotes"),
             "2026-12-01T10:00:01Z",
-            18);
+            18,
+            "http://feed-1:9103");
     StringWriter out = new StringWriter();
 
     ServiceTable.print(
@@ -41,10 +42,14 @@ class ServiceTableTest {
 
     assertThat(out.toString().lines())
         .containsExactly(
-            "KIND  NAME  STATE    RPC/CHANNELS       VERSION  STARTED               SEQ",
-            "algo  a1    online   tcp://host-1:4242  0.1.0    2026-12-01T10:00:00Z  17",
-            "feed  feed  online   quotes             0.1.0    2026-12-01T10:00:01Z  18",
-            "algo  a0    offline  -                  -        -                     9");
+            "KIND  NAME  STATE    RPC/CHANNELS       HTTP                VERSION  STARTED     "
+                + "          SEQ",
+            "algo  a1    online   tcp://host-1:4242  -                   0.1.0    2026-12-01T10:00:00Z"
+                + "  17",
+            "feed  feed  online   quotes             http://feed-1:9103  0.1.0    2026-12-01T10:00:01Z"
+                + "  18",
+            "algo  a0    offline  -                  -                   -        -               "
+                + "      9");
   }
 
   @Test
@@ -54,6 +59,6 @@ class ServiceTableTest {
     ServiceTable.print(List.of(), new PrintWriter(out));
 
     assertThat(out.toString().lines())
-        .containsExactly("KIND  NAME  STATE  RPC/CHANNELS  VERSION  STARTED  SEQ");
+        .containsExactly("KIND  NAME  STATE  RPC/CHANNELS  HTTP  VERSION  STARTED  SEQ");
   }
 }

@@ -42,6 +42,32 @@ class OpsServerTest {
   }
 
   @Test
+  void bind_answersOnceServed_onThePortBoundBefore() throws Exception {
+    try (OpsServer bound = OpsServer.bind(new InetSocketAddress("127.0.0.1", 0))) {
+      int port = bound.address().getPort();
+      bound.serve(registry, health);
+
+      HttpResponse<String> response =
+          client.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(port).isPositive();
+      assertThat(response.statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void bind_closedWithoutServing_freesThePort() {
+    OpsServer bound = OpsServer.bind(new InetSocketAddress("127.0.0.1", 0));
+    int port = bound.address().getPort();
+
+    bound.close();
+
+    OpsServer.bind(new InetSocketAddress("127.0.0.1", port)).close();
+  }
+
+  @Test
   void metrics_servesThePrometheusTextOfTheMeters() throws Exception {
     Counter.builder("bridge.quotes.received").register(registry).increment(3);
 

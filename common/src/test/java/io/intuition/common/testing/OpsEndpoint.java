@@ -35,6 +35,11 @@ public final class OpsEndpoint {
     return new OpsEndpoint("http://" + matcher.group(1) + ":" + matcher.group(2));
   }
 
+  /** The endpoint at {@code base}, such as {@code http://127.0.0.1:9101}: an announced one. */
+  public static OpsEndpoint at(String base) {
+    return new OpsEndpoint(base);
+  }
+
   /** The status code and body of {@code GET path}. */
   public HttpResponse<String> get(String path) {
     try {

@@ -75,12 +75,17 @@ final class Feed {
         config.mqtt().url(),
         config.topics(),
         config.qos());
+    // bound first, so that the birth can say where it is
     try (source;
+        OpsServer ops = config.http().bind();
         QuotePublisher publisher =
-            new QuotePublisher(config.mqtt(), config.topics(), config.qos(), config.announcer());
-        OpsServer ops = config.http().start(registry(publisher), health(publisher))) {
+            new QuotePublisher(
+                config.mqtt(),
+                config.topics(),
+                config.qos(),
+                config.announcer().withHttp(config.http().advertised(ops)))) {
       if (ops != null) {
-        log.debug("metrics and health on {}", ops.address());
+        ops.serve(registry(publisher), health(publisher));
       }
       if (publisher.connect(lifecycle)) {
         send(publisher);

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.intuition.common.discovery.Announcement;
 import io.intuition.common.testing.ManagedProcess;
 import io.intuition.common.testing.MosquittoBroker;
+import io.intuition.common.testing.OpsEndpoint;
 import io.intuition.common.testing.ServiceAnnouncements;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +43,50 @@ class FeedAnnouncementIT {
       FeedProcess.awaitSuccess(feed, SOON);
 
       assertThat(retained()).contains(birth.toOffline());
+    }
+  }
+
+  @Test
+  void feed_withHttpPort_announcesWhereItsMetricsAnswer() throws Exception {
+    try (ManagedProcess feed =
+        FeedProcess.start(
+            "--mqtt",
+            broker.url(),
+            "--name",
+            "f1",
+            "--rate",
+            "2",
+            "--http-port",
+            "0",
+            "--http-addr",
+            "0.0.0.0",
+            "--http-advertise",
+            "127.0.0.1")) {
+      Announcement birth =
+          await("the feed's birth; " + feed)
+              .atMost(SOON)
+              .until(this::retained, found -> found.filter(Announcement::isOnline).isPresent())
+              .orElseThrow();
+      assertThat(birth.http()).matches("http://127\\.0\\.0\\.1:[1-9]\\d*");
+
+      HttpResponse<String> metrics = OpsEndpoint.at(birth.http()).get("/metrics");
+
+      assertThat(metrics.statusCode()).isEqualTo(200);
+      assertThat(metrics.body()).contains("feed_quotes_sent_total");
+    }
+  }
+
+  @Test
+  void feed_withoutHttpPort_announcesNoEndpoint() throws Exception {
+    try (ManagedProcess feed =
+        FeedProcess.start("--mqtt", broker.url(), "--name", "f1", "--rate", "2")) {
+      Announcement birth =
+          await("the feed's birth; " + feed)
+              .atMost(SOON)
+              .until(this::retained, found -> found.filter(Announcement::isOnline).isPresent())
+              .orElseThrow();
+
+      assertThat(birth.http()).isNull();
     }
   }
 

@@ -87,24 +87,17 @@ final class IndicatorService {
         config.channels(),
         config.topic(),
         config.mqtt().url());
-    try (MqttConnection connection =
-            MqttConnection.create(config.mqtt(), config.announcer().handler(new Handler()));
-        OpsServer ops = config.http().start(registry(intake), health(connection))) {
-      if (ops != null) {
-        log.debug("metrics and health on {}", ops.address());
+    // bound first, so that the birth can say where it is
+    try (OpsServer ops = config.http().bind()) {
+      Announcer announcer = config.announcer().withHttp(config.http().advertised(ops));
+      try (MqttConnection connection =
+          MqttConnection.create(config.mqtt(), announcer.handler(new Handler()))) {
+        if (ops != null) {
+          ops.serve(registry(intake), health(connection));
+        }
+        broker.use(connection);
+        serve(connection, announcer);
       }
-      broker.use(connection);
-      if (connection.connect(lifecycle)) {
-        connection.subscribe(config.channels());
-        config.announcer().announce(connection);
-        lifecycle.awaitStop();
-      }
-      intake.stop();
-      if (!intake.awaitIdle(DRAIN)) {
-        log.warn("{} quotes still unconfirmed: they come again next time", intake.held());
-      }
-      config.announcer().stop(DEATH_WAIT);
-      log.info("computed {} quotes, {} values published", intake.quotes(), intake.published());
     } catch (BrokerRefusedException e) {
       return fail(e.getMessage());
     } catch (UncheckedIOException e) {
@@ -115,6 +108,22 @@ final class IndicatorService {
     }
     PublishRefusedException refusal = refused.get();
     return refusal == null ? 0 : fail(refusal.getMessage());
+  }
+
+  /** Takes quotes until stopped, announced by {@code announcer}; then drains and says so. */
+  private void serve(MqttConnection connection, Announcer announcer)
+      throws InterruptedException, BrokerRefusedException {
+    if (connection.connect(lifecycle)) {
+      connection.subscribe(config.channels());
+      announcer.announce(connection);
+      lifecycle.awaitStop();
+    }
+    intake.stop();
+    if (!intake.awaitIdle(DRAIN)) {
+      log.warn("{} quotes still unconfirmed: they come again next time", intake.held());
+    }
+    announcer.stop(DEATH_WAIT);
+    log.info("computed {} quotes, {} values published", intake.quotes(), intake.published());
   }
 
   private static PrometheusMeterRegistry registry(QuoteIntake intake) {

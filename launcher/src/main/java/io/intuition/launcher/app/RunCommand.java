@@ -28,9 +28,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     usageHelpWidth = 100,
     description = {
-      "Runs a broker, algo-service, bridge-service and feed-service, and shows the orders and the"
-          + " book. Ctrl-C, SIGTERM or the end of --duration stops everything it started; the logs"
-          + " stay in the run folder.",
+      "Runs a broker, algo-service, bridge-service, feed-service and the console (a live web"
+          + " page of the suite, at the address printed), and shows the orders and the book."
+          + " Ctrl-C, SIGTERM or the end of --duration stops everything it started; the logs stay"
+          + " in the run folder.",
       "Environment: INTUITION_JAVA_OPTS replaces the services' JVM flags (default: "
           + RunCommand.JAVA_OPTS
           + "); INTUITION_NO_MOSQUITTO=1 never starts mosquitto."
@@ -81,6 +82,14 @@ public final class RunCommand implements Callable<Integer> {
       defaultValue = "10",
       description = "quotes per second from the feed (default ${DEFAULT-VALUE})")
   String rate;
+
+  @Option(
+      names = "--console-port",
+      paramLabel = "PORT",
+      description =
+          "where the console's web page is served, on 127.0.0.1 (default: 8080 when free, else any"
+              + " free port; 0: any free port); the run prints its address")
+  Integer consolePort;
 
   @Option(
       names = "--run-dir",
@@ -165,6 +174,9 @@ public final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
+    if (consolePort != null && (consolePort < 0 || consolePort > 65_535)) {
+      throw usage("--console-port must be 0 to 65535, but was " + consolePort);
+    }
     String flags = environment.getOrDefault("INTUITION_JAVA_OPTS", JAVA_OPTS);
     return new Settings(
         root == null ? jarRoot() : root.toAbsolutePath().normalize(),
@@ -175,7 +187,8 @@ public final class RunCommand implements Callable<Integer> {
         rate,
         runDir == null ? null : runDir.toAbsolutePath(),
         flags.isBlank() ? List.of() : List.of(flags.strip().split("\\s+")),
-        environment);
+        environment,
+        consolePort);
   }
 
   private ParameterException usage(String message) {

@@ -129,7 +129,7 @@ public final class Run {
       console.say("stopping ...");
       started.stop(Services.FEED, Services.BRIDGE);
       forgetSession();
-      started.stop(Services.BOOK, Services.ALGO);
+      started.stop(Services.CONSOLE, Services.BOOK, Services.ALGO);
       started.stop(SUBSCRIBER);
       tails.forEach(LogTail::close);
       started.stop(Broker.NAME);

@@ -3,6 +3,7 @@ package io.intuition.launcher.run;
 import io.intuition.launcher.process.JavaService;
 import io.intuition.launcher.process.Processes;
 import io.intuition.launcher.process.ServiceProcess;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,14 +13,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Starts algo-service, bridge-service, feed-service and the book, each when the one before is
- * ready.
+ * Starts algo-service, bridge-service, feed-service, the console and the book, each when the one
+ * before is ready. The algo announces itself on the broker, so that the console finds it.
  */
 final class Services {
   static final String ALGO = "algo-service";
   static final String BRIDGE = "bridge-service";
   static final String FEED = "feed-service";
   static final String BOOK = "book";
+  static final String CONSOLE = "console";
+
+  /** The name the algo announces itself under, {@code services/algo/algo}. */
+  static final String ALGO_NAME = "algo";
+
   private static final String SYMBOLS = "GOOG,AAPL,MSFT";
   private static final int BOOK_EVERY_S = 5;
   private static final Pattern SERVING = Pattern.compile("(?m)^serving on (tcp:\\S*) ");
@@ -44,7 +50,9 @@ final class Services {
    * @throws RunFailure if one exits or is not ready in time
    */
   void start(String level, String clientId) throws InterruptedException {
-    List<String> algoOptions = new ArrayList<>(List.of("--addr", "tcp://127.0.0.1:*"));
+    List<String> algoOptions =
+        new ArrayList<>(
+            List.of("--addr", "tcp://127.0.0.1:*", "--mqtt", settings.mqtt(), "--name", ALGO_NAME));
     algoOptions.addAll(settings.strategy().algoOptions());
     int algoHttp = Processes.freePort();
     algoOptions.addAll(List.of("--http-port", Integer.toString(algoHttp)));
@@ -93,6 +101,8 @@ final class Services {
     new HealthEndpoint(feedHttp).await(feed, limit);
     console.say(FEED + ": " + SYMBOLS + " at " + settings.rate() + " quotes/s, pid " + feed.pid());
 
+    console();
+
     // the book, as 'algo-service portfolio' prints it, every few seconds beside the orders
     List<String> bookOptions =
         List.of("portfolio", address, "--every", Integer.toString(BOOK_EVERY_S));
@@ -106,11 +116,39 @@ final class Services {
             + book.pid());
   }
 
+  /** The web console on loopback, when its jar is built; its address printed to open. */
+  private void console() throws InterruptedException {
+    if (!Files.isRegularFile(jar(CONSOLE))) {
+      console.say(
+          CONSOLE
+              + ": "
+              + jar(CONSOLE)
+              + " is missing, so no web page (mvn -pl console -am package)");
+      return;
+    }
+    int port = WebConsole.port(settings.consolePort(), WebConsole::isFree);
+    List<String> options =
+        List.of(
+            "--mqtt",
+            settings.mqtt(),
+            "--http-port",
+            Integer.toString(port),
+            "--http-addr",
+            "127.0.0.1");
+    ServiceProcess web = java(CONSOLE, CONSOLE, options, null);
+    new HealthEndpoint(port).await(web, limit);
+    console.say(
+        CONSOLE + ": http://127.0.0.1:" + port + " (open it in a browser), pid " + web.pid());
+  }
+
+  private Path jar(String module) {
+    return settings.root().resolve(module + "/target/" + module + ".jar");
+  }
+
   private ServiceProcess java(String name, String module, List<String> args, String level) {
-    Path jar = settings.root().resolve(module + "/target/" + module + ".jar");
     ProcessBuilder builder;
     try {
-      builder = new ProcessBuilder(JavaService.command(jar, settings.jvmFlags(), args));
+      builder = new ProcessBuilder(JavaService.command(jar(module), settings.jvmFlags(), args));
     } catch (IllegalStateException e) {
       throw new RunFailure(e.getMessage(), e);
     }

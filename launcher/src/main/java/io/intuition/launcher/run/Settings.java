@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param runDir the run folder, or null for {@code runs/<timestamp>}
  * @param jvmFlags the services' JVM flags
  * @param environment this process's environment
+ * @param consolePort the console's port as asked for ({@code --console-port}), or null for 8080
+ *     when free, else any free port
  */
 public record Settings(
     Path root,
@@ -29,7 +31,8 @@ public record Settings(
     String rate,
     Path runDir,
     List<String> jvmFlags,
-    Map<String, String> environment) {
+    Map<String, String> environment,
+    Integer consolePort) {
   /** Copies the lists. */
   public Settings {
     jvmFlags = List.copyOf(jvmFlags);

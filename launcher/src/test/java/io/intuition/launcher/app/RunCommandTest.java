@@ -24,6 +24,7 @@ class RunCommandTest {
     assertThat(status).isZero();
     assertThat(out.toString())
         .contains("--mqtt=URL", "--algo=NAME", "--duration=SECONDS", "--rate=N", "--run-dir=DIR")
+        .contains("--console-port=PORT", "console")
         .contains("INTUITION_JAVA_OPTS", "INTUITION_NO_MOSQUITTO")
         .contains("mqtt://localhost:1883");
   }
@@ -71,6 +72,14 @@ class RunCommandTest {
     assertThat(status).isEqualTo(2);
     assertThat(err.toString())
         .contains("the port in --mqtt must be between 1 and 65535, but was 70000");
+  }
+
+  @Test
+  void consolePort_outOfRange_isAUsageError() {
+    int status = execute("--console-port", "70000");
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString()).contains("--console-port must be 0 to 65535, but was 70000");
   }
 
   @Test

@@ -1,0 +1,68 @@
+package io.intuition.console.metrics;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/**
+ * A response body read into memory up to a limit: a longer one fails the response and stops the
+ * read, so a hostile endpoint cannot make the console hold more.
+ */
+final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
+  private final int limit;
+  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+  private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+  private Flow.Subscription subscription;
+
+  LimitedBody(int limit) {
+    this.limit = limit;
+  }
+
+  /** A handler reading bodies of at most {@code limit} bytes. */
+  static HttpResponse.BodyHandler<byte[]> handler(int limit) {
+    return info -> new LimitedBody(limit);
+  }
+
+  @Override
+  public CompletionStage<byte[]> getBody() {
+    return body;
+  }
+
+  @Override
+  public void onSubscribe(Flow.Subscription subscription) {
+    this.subscription = subscription;
+    subscription.request(Long.MAX_VALUE);
+  }
+
+  @Override
+  public void onNext(List<ByteBuffer> buffers) {
+    if (body.isDone()) {
+      return;
+    }
+    for (ByteBuffer buffer : buffers) {
+      if (bytes.size() + buffer.remaining() > limit) {
+        subscription.cancel();
+        body.completeExceptionally(new IOException("the body is over " + limit + " bytes"));
+        return;
+      }
+      byte[] chunk = new byte[buffer.remaining()];
+      buffer.get(chunk);
+      bytes.write(chunk, 0, chunk.length);
+    }
+  }
+
+  @Override
+  public void onError(Throwable error) {
+    body.completeExceptionally(error);
+  }
+
+  @Override
+  public void onComplete() {
+    body.complete(bytes.toByteArray());
+  }
+}
