@@ -15,7 +15,7 @@ import { chromium } from "playwright-core";
 
 const MiB = 1024 * 1024;
 // the page keeping every order of the flood costs about 1 MiB; a healthy page grows ~0.1 MiB
-const HEAP_GROWTH_LIMIT = MiB / 2;
+const HEAP_GROWTH_LIMIT = 0.75 * MiB;
 const NODE_GROWTH_LIMIT = 0.2;
 const RESPONSIVE_MS = 3000;
 const CURVE_POINTS = 600; // the contract's bound on a book's curve

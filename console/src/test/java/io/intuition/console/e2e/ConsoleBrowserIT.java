@@ -23,10 +23,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The console page in a real browser against a real suite, all as processes: a mosquitto, the
  * algo-service (sma-cross, announcing itself as a1), the bridge-service following it by name, a
- * fast feed-service, the indicator-service and the console. {@code console/e2e/console.e2e.mjs}
- * drives headless Chromium through it, then floods the broker with 10,000 orders and checks the
- * page stays bounded and usable; its screenshots and output land in {@code console/target/e2e}.
- * Skipped, saying what to install, without Chromium, node or playwright-core.
+ * fast feed-service, the indicator-service and the console, which finds the algo's book and the
+ * services' /metrics from their announcements. {@code console/e2e/console.e2e.mjs} drives headless
+ * Chromium through it, then floods the broker with 10,000 orders and checks the page stays bounded
+ * and usable; its screenshots and output land in {@code console/target/e2e}. Skipped, saying what
+ * to install, without Chromium, node or playwright-core.
  */
 class ConsoleBrowserIT {
   private static final Duration START = Duration.ofSeconds(60);
@@ -113,10 +114,7 @@ class ConsoleBrowserIT {
         "--book-every",
         "500",
         "--scrape-every",
-        "1000",
-        // the same as announced addresses once services announce them: scraped once each
-        "--metrics",
-        metrics(bridgeHttp) + "," + metrics(feedHttp) + "," + metrics(indicatorHttp));
+        "1000");
 
     Path out = ProjectPaths.root().resolve("console/target/e2e");
     E2eScript.Result result =
@@ -130,10 +128,6 @@ class ConsoleBrowserIT {
         .isZero();
     assertThat(out.resolve("console.png")).isRegularFile();
     assertThat(out.resolve("console-10000.png")).isRegularFile();
-  }
-
-  private static String metrics(int port) {
-    return "http://127.0.0.1:" + port + "/metrics";
   }
 
   /** Starts the service's jar with {@code --http-port port} and waits until its /health is 200. */
