@@ -17,7 +17,10 @@ public final class Rates {
           "feed_quotes_sent_total",
           "indicator_quotes_computed_total");
 
-  static final String ORDERS = "bridge_orders_published_total";
+  /** The order counters, of the bridge and the algo (its book's order count): the first found. */
+  static final List<String> ORDERS =
+      List.of("bridge_orders_published_total", "algo_portfolio_orders");
+
   static final String LATENCY = "bridge_quote_to_order_latency_seconds";
   static final String LATENCY_SUM = LATENCY + "_sum";
   static final String LATENCY_COUNT = LATENCY + "_count";
@@ -29,7 +32,8 @@ public final class Rates {
           QUOTES.get(0),
           QUOTES.get(1),
           QUOTES.get(2),
-          ORDERS,
+          ORDERS.get(0),
+          ORDERS.get(1),
           LATENCY_SUM,
           LATENCY_COUNT,
           LATENCY_MAX);
@@ -50,13 +54,6 @@ public final class Rates {
 
   /** The rates from {@code before} (or null: the first scrape) to {@code now}. */
   public static MetricView of(Endpoint endpoint, Reading before, Reading now) {
-    Double quotes = null;
-    for (String name : QUOTES) {
-      if (now.samples().containsKey(name)) {
-        quotes = rate(name, before, now);
-        break;
-      }
-    }
     PrometheusText.Sample max = now.samples().get(LATENCY_MAX);
     return new MetricView(
         endpoint.name(),
@@ -64,9 +61,18 @@ public final class Rates {
         endpoint.url(),
         true,
         null,
-        quotes,
-        rate(ORDERS, before, now),
+        firstRate(QUOTES, before, now),
+        firstRate(ORDERS, before, now),
         new MetricView.Latency(meanMs(before, now), max == null ? null : max.max() * 1000));
+  }
+
+  private static Double firstRate(List<String> names, Reading before, Reading now) {
+    for (String name : names) {
+      if (now.samples().containsKey(name)) {
+        return rate(name, before, now);
+      }
+    }
+    return null;
   }
 
   /** The view of an endpoint that did not answer. */

@@ -67,6 +67,18 @@ class RatesTest {
   }
 
   @Test
+  void of_theAlgosBookOrderCount_isItsOrderRate() {
+    Endpoint algo = new Endpoint("a", "algo", "http://h/metrics");
+    Rates.Reading before = new Rates.Reading(0, Map.of("algo_portfolio_orders", sample(10)));
+    Rates.Reading now = new Rates.Reading(2 * SECOND, Map.of("algo_portfolio_orders", sample(16)));
+
+    MetricView view = Rates.of(algo, before, now);
+
+    assertThat(view.ordersPerSecond()).isEqualTo(3.0);
+    assertThat(view.quotesPerSecond()).isNull();
+  }
+
+  @Test
   void down_saysWhy() {
     MetricView view = Rates.down(BRIDGE, "refused");
 
