@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.intuition.common.rpc.client.RpcClient;
+import io.intuition.common.rpc.curve.ClientCredentials;
+import io.intuition.common.rpc.curve.CurveKeyPair;
+import io.intuition.common.rpc.curve.KeyFiles;
 import io.intuition.common.testing.ManagedProcess;
 import io.intuition.common.testing.MosquittoBroker;
 import io.intuition.common.testing.ProjectPaths;
@@ -13,6 +16,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +27,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The console's book of a real algo-service, both jars run as processes. */
 class RealAlgoBookIT {
@@ -30,6 +36,7 @@ class RealAlgoBookIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http = HttpClient.newHttpClient();
+  @TempDir Path keys;
   private MosquittoBroker broker;
   private ManagedProcess algo;
   private ManagedProcess console;
@@ -53,22 +60,65 @@ class RealAlgoBookIT {
       client.invoke("initialize", Map.of("cash", 1234, "channels", List.of("quotes")));
     }
 
-    console =
+    String state = startConsole("--algo-rpc", rpc);
+
+    assertBookOf1234(state, rpc);
+  }
+
+  @Test
+  void curveKeys_ofAnAlgoWithCurve_showItsBook_andWithoutThemTheBookSaysItHasNoAnswer()
+      throws Exception {
+    Path clients = Files.createDirectory(keys.resolve("clients"));
+    KeyFiles.Written server = KeyFiles.write(keys, "algo", CurveKeyPair.generate(), false);
+    KeyFiles.Written allowed = KeyFiles.write(clients, "console", CurveKeyPair.generate(), false);
+    String rpc = "tcp://127.0.0.1:" + ProjectPaths.freePort();
+    algo =
         jar(
-                "console",
-                "--mqtt",
-                broker.mqttUrl(),
-                "--http-port",
-                "0",
-                "--algo-rpc",
+                "algo-service",
+                "--addr",
                 rpc,
-                "--book-every",
-                "200")
-            .awaitOutput("console on ", WAIT);
+                "--curve-secret-key-file",
+                server.secretFile().toString(),
+                "--curve-clients",
+                clients.toString())
+            .awaitOutput("serving on", WAIT);
+    ClientCredentials keyed =
+        ClientCredentials.load(server.publicFile().toString(), allowed.secretFile());
+    try (RpcClient client = RpcClient.builder(rpc).timeout(WAIT).curve(keyed).build()) {
+      client.invoke("initialize", Map.of("cash", 1234, "channels", List.of("quotes")));
+    }
+
+    String state =
+        startConsole(
+            "--algo-rpc",
+            rpc,
+            "--curve-server-key",
+            server.publicFile().toString(),
+            "--curve-secret-key-file",
+            allowed.secretFile().toString());
+    assertBookOf1234(state, rpc);
+    console.close();
+
+    String refused = startConsole("--algo-rpc", rpc);
+    await("the book's error without the keys")
+        .atMost(WAIT)
+        .until(() -> !book(refused).path("error").isNull());
+    assertThat(book(refused).path("book").isNull()).as("no book without the keys").isTrue();
+  }
+
+  private String startConsole(String... options) {
+    List<String> args =
+        Stream.concat(
+                Stream.of("--mqtt", broker.mqttUrl(), "--http-port", "0", "--book-every", "200"),
+                Stream.of(options))
+            .toList();
+    console = jar("console", args.toArray(String[]::new)).awaitOutput("console on ", WAIT);
     Matcher matcher = LISTENING.matcher(console.stdout());
     assertThat(matcher.find()).isTrue();
-    String state = matcher.group(1) + "/api/state";
+    return matcher.group(1) + "/api/state";
+  }
 
+  private void assertBookOf1234(String state, String rpc) throws Exception {
     await("the book and a curve of two points")
         .atMost(WAIT)
         .until(() -> book(state).path("curve").size() >= 2);
