@@ -74,6 +74,7 @@ async function run() {
     return Boolean(online("algo") && online("bridge"));
   });
   pass(`services online: ${await page.evaluate(onlineServices)}`);
+  if (options.stopPid) await checkServiceGoesOffline(page);
 
   await until(page, "an order row in the orders table", 60_000,
     () => document.querySelectorAll('[data-testid="orders"] tbody tr').length > 0);
@@ -88,6 +89,20 @@ async function run() {
   if (options.flood > 0) await checkFlood(page);
   if (errors.length) throw new CheckFailed(`the page threw: ${errors.join("; ")}`);
   pass("no error thrown in the page");
+}
+
+// stops a running service (--stop-pid, --stop-service KIND/NAME) and waits for its row to turn
+// offline: the death it announces reaches the page while the page is open
+async function checkServiceGoesOffline(page) {
+  const [kind, name] = options.stopService.split("/");
+  const row = (state) => `[data-testid="services"] tr[data-kind="${kind}"][data-name="${name}"]` +
+    `[data-state="${state}"]`;
+  await until(page, `${kind} ${name} online in the services list`, 60_000,
+    (selector) => Boolean(document.querySelector(selector)), row("online"));
+  process.kill(options.stopPid, "SIGTERM");
+  await until(page, `${kind} ${name} to turn offline after SIGTERM to pid ${options.stopPid}`, 30_000,
+    (selector) => Boolean(document.querySelector(selector)), row("offline"));
+  pass(`services: ${kind} ${name} went offline live after SIGTERM to pid ${options.stopPid}`);
 }
 
 async function checkBook(page) {
@@ -330,16 +345,23 @@ function parseOptions() {
         "mqtt-port": { type: "string", default: "1883" },
         out: { type: "string", default: "target/e2e" },
         flood: { type: "string", default: "10000" },
+        "stop-pid": { type: "string" },
+        "stop-service": { type: "string" },
       },
     });
     if (!values.url) throw new Error("--url is required, such as --url http://127.0.0.1:8080");
     const flood = Number(values.flood);
     if (!Number.isInteger(flood) || flood < 0) throw new Error(`--flood must be a whole number, but was ${values.flood}`);
+    const stopPid = values["stop-pid"] === undefined ? null : Number(values["stop-pid"]);
+    if (stopPid !== null && (!Number.isInteger(stopPid) || stopPid <= 0)) throw new Error(`--stop-pid must be a process id, but was ${values["stop-pid"]}`);
+    if ((stopPid === null) !== (values["stop-service"] === undefined) || (values["stop-service"] ?? "a/b").split("/").length !== 2) {
+      throw new Error("--stop-pid and --stop-service KIND/NAME go together");
+    }
     return { url: values.url, mqttHost: values["mqtt-host"], mqttPort: Number(values["mqtt-port"]),
-      out: path.resolve(values.out), flood };
+      out: path.resolve(values.out), flood, stopPid, stopService: values["stop-service"] };
   } catch (e) {
     console.error(`console.e2e.mjs: ${e.message}`);
-    console.error("usage: node console.e2e.mjs --url URL [--mqtt-host H] [--mqtt-port P] [--out DIR] [--flood N]");
+    console.error("usage: node console.e2e.mjs --url URL [--mqtt-host H] [--mqtt-port P] [--out DIR] [--flood N] [--stop-pid PID --stop-service KIND/NAME]");
     process.exit(2);
   }
 }

@@ -34,6 +34,8 @@ class ConsoleBrowserIT {
   private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(5);
   private static final String ALGO = "a1";
   private static final String QUOTES_PER_SECOND = "200";
+  private static final int FLOOD = 10_000;
+  private static final int MAX_ORDERS = 500;
 
   @RegisterExtension final StartedProcesses processes = new StartedProcesses();
   private final HttpClient http =
@@ -48,7 +50,8 @@ class ConsoleBrowserIT {
   }
 
   @Test
-  void runningSuite_pageShowsOrdersAndBooksLive_andStaysBoundedThrough10000Orders() {
+  void runningSuite_pageShowsOrdersAndBooksLive_andStaysBoundedThrough10000Orders()
+      throws Exception {
     E2eScript script = E2eScript.requirePrerequisites();
     broker = MosquittoBroker.start();
 
@@ -105,6 +108,19 @@ class ConsoleBrowserIT {
         "i1",
         "--sma",
         "3,8");
+    // a second feed, stopped while the page watches: its row must turn offline
+    ManagedProcess stopped =
+        start(
+            "feed-service",
+            ProjectPaths.freePort(),
+            "--mqtt",
+            broker.mqttUrl(),
+            "--name",
+            "f2",
+            "--symbols",
+            "IBM",
+            "--rate",
+            "1");
     int consoleHttp = ProjectPaths.freePort();
     start(
         "console",
@@ -118,7 +134,18 @@ class ConsoleBrowserIT {
 
     Path out = ProjectPaths.root().resolve("console/target/e2e");
     E2eScript.Result result =
-        script.run("http://127.0.0.1:" + consoleHttp, broker.port(), out, SCRIPT_TIMEOUT);
+        script.run(
+            "http://127.0.0.1:" + consoleHttp,
+            broker.port(),
+            out,
+            SCRIPT_TIMEOUT,
+            List.of(
+                "--flood",
+                Integer.toString(FLOOD),
+                "--stop-pid",
+                Long.toString(stopped.pid()),
+                "--stop-service",
+                "feed/f2"));
     System.out.println(result.output());
     assertThat(result.ended())
         .as("the browser test ended within %s; output:%n%s", SCRIPT_TIMEOUT, result.output())
@@ -128,10 +155,38 @@ class ConsoleBrowserIT {
         .isZero();
     assertThat(out.resolve("console.png")).isRegularFile();
     assertThat(out.resolve("console-10000.png")).isRegularFile();
+    assertServerBounded(consoleHttp);
+  }
+
+  /** The console itself holds at most --max-orders of the 10,000 and more it counted. */
+  private void assertServerBounded(int consoleHttp) throws IOException, InterruptedException {
+    String metrics =
+        http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + consoleHttp + "/metrics"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    assertThat(sample(metrics, "console_orders_received_total"))
+        .as("orders the console counted")
+        .isGreaterThanOrEqualTo(FLOOD);
+    assertThat(sample(metrics, "console_orders_kept"))
+        .as("orders the console holds")
+        .isEqualTo(MAX_ORDERS);
+    assertThat(sample(metrics, "console_input_rejected_total")).as("rejected input").isZero();
+  }
+
+  private static double sample(String metrics, String name) {
+    return metrics
+        .lines()
+        .filter(line -> line.startsWith(name + " "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1).trim()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(name + " is missing from /metrics:\n" + metrics));
   }
 
   /** Starts the service's jar with {@code --http-port port} and waits until its /health is 200. */
-  private void start(String service, int port, String... options) {
+  private ManagedProcess start(String service, int port, String... options) {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -151,6 +206,7 @@ class ConsoleBrowserIT {
         .pollInterval(Duration.ofMillis(200))
         .until(() -> exitedOrHealthy(process, health));
     assertThat(process.isAlive()).as("%s is running; %s", service, process).isTrue();
+    return process;
   }
 
   private boolean exitedOrHealthy(ManagedProcess process, URI health) throws InterruptedException {

@@ -57,11 +57,12 @@ final class E2eScript {
 
   /**
    * Runs the script against the console at {@code url} and the broker at {@code mqttPort}, saving
-   * its screenshots and its output ({@code e2e.log}) in {@code out}.
+   * its screenshots and its output ({@code e2e.log}) in {@code out}, with the script's {@code
+   * options} beside.
    *
    * @return how it ended
    */
-  Result run(String url, int mqttPort, Path out, Duration timeout) {
+  Result run(String url, int mqttPort, Path out, Duration timeout, List<String> options) {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -75,6 +76,7 @@ final class E2eScript {
                 Integer.toString(mqttPort),
                 "--out",
                 out.toString()));
+    command.addAll(options);
     try {
       Files.createDirectories(out);
       Path log = out.resolve("e2e.log");
