@@ -3,7 +3,6 @@ package io.intuition.algo.server;
 import io.intuition.algo.sizer.SizerFactory;
 import io.intuition.algo.state.CorruptStateException;
 import io.intuition.algo.strategy.StrategyFactory;
-import io.intuition.algo.trading.Limits;
 import io.intuition.algo.trading.Trader;
 import io.intuition.common.cli.BuildInfo;
 import io.intuition.common.cli.FatalErrors;
@@ -118,39 +117,8 @@ public final class AlgoMain implements Callable<Integer> {
               + " (env ALGO_STATE, default: kept in memory only).")
   Path state;
 
-  @Option(
-      names = "--recent-quotes",
-      defaultValue = "${env:ALGO_RECENT_QUOTES:-10000}",
-      description =
-          "Quotes (by sid and ts) whose answers are remembered, so one delivered again is"
-              + " answered alike and not traded twice; at least the bridge's --max-held, which"
-              + " bounds what a broker sends again (env ALGO_RECENT_QUOTES, default"
-              + " ${DEFAULT-VALUE}).")
-  int recentQuotes;
-
-  @Option(
-      names = "--max-tracked-symbols",
-      defaultValue = "${env:ALGO_MAX_TRACKED_SYMBOLS:-1000}",
-      description =
-          "Distinct symbols traded at most; a quote for one more is an InvalidQuote error"
-              + " (env ALGO_MAX_TRACKED_SYMBOLS, default ${DEFAULT-VALUE}).")
-  int maxTrackedSymbols;
-
-  @Option(
-      names = "--max-message",
-      defaultValue = "${env:ALGO_MAX_MESSAGE:-1048576}",
-      description =
-          "Largest request frame in bytes: a larger one drops its connection unread, and a larger"
-              + " reply is an ERR (env ALGO_MAX_MESSAGE, default ${DEFAULT-VALUE}).")
-  int maxMessage;
-
-  @Option(
-      names = "--max-symbols",
-      defaultValue = "${env:ALGO_MAX_SYMBOLS:-" + AlgoRpc.DEFAULT_MAX_SYMBOLS + "}",
-      description =
-          "Most quotes one event message may carry; more is an InvalidQuote error"
-              + " (env ALGO_MAX_SYMBOLS, default ${DEFAULT-VALUE}).")
-  int maxSymbols;
+  @Mixin(name = "limits")
+  LimitOptions limits = new LimitOptions();
 
   @Mixin(name = "curve")
   ServerCurveOptions curve = new ServerCurveOptions();
@@ -180,43 +148,29 @@ public final class AlgoMain implements Callable<Integer> {
     ServerCredentials credentials;
     MqttSettings.Builder announcing;
     try {
-      checkLimits();
+      limits.check();
       http.check();
       credentials = curve.credentials();
       announcing = announcing();
     } catch (IllegalArgumentException e) {
-      spec.commandLine().getErr().println("algo-service: " + e.getMessage());
-      return 2;
+      return fail(2, e.getMessage());
     }
     long runSeed = seed != null ? seed : new SecureRandom().nextLong();
-    Trader trader;
-    Saver saver;
-    RpcServer server;
-    AlgoOps ops;
+    Running running;
     try {
-      trader = trader(runSeed);
-      saver = state == null ? Saver.none(trader) : Recovery.open(trader, state);
-      AlgoRpc rpc = new AlgoRpc(trader, maxSymbols, saver);
-      // the algorithm answers in microseconds: run it on the server's loop, without a hand-off
-      server =
-          RpcServer.builder(rpc.service(name), address)
-              .maxMessageBytes(maxMessage)
-              .directExecutor()
-              .curve(credentials)
-              .start();
-      // once per round of the server's loop: one save for all the calls of the round
-      server.eachRound(saver::flush);
-      ops = AlgoOps.start(http, server, trader);
+      running = start(runSeed, credentials);
     } catch (CorruptStateException e) {
-      spec.commandLine()
-          .getErr()
-          .println("algo-service: " + e.getMessage() + "; move it away to open a new book");
-      return 1;
+      return fail(1, e.getMessage() + "; move it away to open a new book");
     } catch (RpcException | IllegalArgumentException | IOException | UncheckedIOException e) {
-      spec.commandLine().getErr().println("algo-service: " + e.getMessage());
-      return 1;
+      return fail(1, e.getMessage());
     }
     lifecycle.stopOnSignal("algo");
+    report(runSeed, credentials);
+    return serve(running, announcing, started);
+  }
+
+  /** Logs what runs, and how the RPC link is secured. */
+  private void report(long runSeed, ServerCredentials credentials) {
     log.info(
         "{} {}: algorithm {} with sizer {} as '{}', seed {}",
         BUILD.name(),
@@ -226,29 +180,57 @@ public final class AlgoMain implements Callable<Integer> {
         name,
         runSeed);
     LinkSecurity.report(address, credentials);
-    return serve(server, saver, ops, announcing, started);
+  }
+
+  /** Prints {@code message} as the service's error; returns {@code exitCode}. */
+  private int fail(int exitCode, String message) {
+    spec.commandLine().getErr().println("algo-service: " + message);
+    return exitCode;
+  }
+
+  /** The parts of a started service, closed in this order. */
+  private record Running(RpcServer server, Saver saver, AlgoOps ops) {
+    void close() {
+      ops.close();
+      server.close();
+      saver.close();
+    }
+  }
+
+  /** Opens the book and binds the RPC server and the HTTP endpoints. */
+  private Running start(long runSeed, ServerCredentials credentials) throws IOException {
+    Trader trader = trader(runSeed);
+    Saver saver = state == null ? Saver.none(trader) : Recovery.open(trader, state);
+    AlgoRpc rpc = new AlgoRpc(trader, limits.maxSymbols, saver);
+    // the algorithm answers in microseconds: run it on the server's loop, without a hand-off
+    RpcServer server =
+        RpcServer.builder(rpc.service(name), address)
+            .maxMessageBytes(limits.maxMessage)
+            .directExecutor()
+            .curve(credentials)
+            .start();
+    // once per round of the server's loop: one save for all the calls of the round
+    server.eachRound(saver::flush);
+    return new Running(server, saver, AlgoOps.start(http, server, trader));
   }
 
   /** Serves until stopped; then says so on MQTT and closes everything. */
-  private int serve(
-      RpcServer server, Saver saver, AlgoOps ops, MqttSettings.Builder announcing, Instant started)
+  private int serve(Running running, MqttSettings.Builder announcing, Instant started)
       throws InterruptedException {
+    String bound = running.server().address();
     Presence presence =
         announcing == null
             ? Presence.none()
             : Presence.start(
-                announcing, birth(started, server.address()).withHttp(ops.advertised()), lifecycle);
-    banner(server.address());
+                announcing, birth(started, bound).withHttp(running.ops().advertised()), lifecycle);
+    banner(bound);
     lifecycle.awaitStop();
     presence.stop();
-    ops.close();
-    server.close();
-    saver.close();
+    running.close();
     log.info("stopped");
     lifecycle.closed();
     if (presence.refusal() != null) {
-      spec.commandLine().getErr().println("algo-service: " + presence.refusal().getMessage());
-      return BrokerRefusedException.EXIT_CODE;
+      return fail(BrokerRefusedException.EXIT_CODE, presence.refusal().getMessage());
     }
     return 0;
   }
@@ -274,20 +256,7 @@ public final class AlgoMain implements Callable<Integer> {
         StrategyFactory.registry().get(algorithm),
         SizerFactory.registry().get(sizer),
         runSeed,
-        new Limits(recentQuotes, maxTrackedSymbols));
-  }
-
-  private void checkLimits() {
-    positive("--max-message", maxMessage);
-    positive("--max-symbols", maxSymbols);
-    positive("--recent-quotes", recentQuotes);
-    positive("--max-tracked-symbols", maxTrackedSymbols);
-  }
-
-  private static void positive(String option, int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException(option + " must be positive, but was " + value);
-    }
+        limits.trading());
   }
 
   /** Stops a running service; {@link #call()} then returns. */
