@@ -4,7 +4,6 @@ import io.intuition.common.log.Excerpt;
 import io.intuition.common.ops.Status;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.Executor;
@@ -40,7 +39,7 @@ public final class Forwarder {
   private final Stats stats;
   private final Intake intake;
   private final Redelivery redelivery;
-  private final ArrayDeque<Entry> pipeline = new ArrayDeque<>();
+  private final Pipeline pipeline;
   private final PriorityQueue<Entry> unsent = new PriorityQueue<>();
   private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2));
   private final Handshake handshake;
@@ -50,7 +49,6 @@ public final class Forwarder {
   private boolean probing;
   private boolean flushing;
   private int outstanding;
-  private long sequence;
   private long stopDeadline;
   private boolean stopping;
   private Runnable stopped;
@@ -75,6 +73,7 @@ public final class Forwarder {
     this.fatal = fatal;
     this.payloads = new Payloads(settings.maxPayloadBytes());
     this.intake = new Intake(settings.maxHeld(), settings.maxHeldBytes(), stats.shed);
+    this.pipeline = new Pipeline(intake, broker, stats);
     this.redelivery = new Redelivery(intake, broker, stats, settings.maxHeld(), this::onThread);
     this.outcomes = new Outcomes(settings, broker, payloads, stats, this::onThread);
     this.handshake = new Handshake(settings.initializeParams(), algo, this::onThread, backoff);
@@ -153,7 +152,8 @@ public final class Forwarder {
   private void flush() {
     flushing = false;
     pump(System.nanoTime());
-    acknowledge();
+    // when stopping with no call outstanding, the messages never answered are handed back
+    pipeline.acknowledge(stopping && outstanding == 0);
     redelivery.check(stopping);
     if (stopped != null && finished()) {
       Runnable done = stopped;
@@ -165,8 +165,7 @@ public final class Forwarder {
 
   /** Stopping, and nothing left to finish: no call outstanding, no publish unconfirmed. */
   private boolean finished() {
-    boolean publishing = pipeline.stream().anyMatch(e -> e.publishing > 0);
-    return outstanding == 0 && !publishing || System.nanoTime() - stopDeadline >= 0;
+    return outstanding == 0 && !pipeline.isPublishing() || System.nanoTime() - stopDeadline >= 0;
   }
 
   private void arrived(Inbound message) {
@@ -179,9 +178,7 @@ public final class Forwarder {
       log.debug(
           "received on {}: {}", Excerpt.of(message.topic()), Payloads.excerpt(message.payload()));
     }
-    Entry entry = new Entry(sequence++, message);
-    pipeline.add(entry);
-    stats.inFlight.set(pipeline.size());
+    Entry entry = pipeline.add(message);
     if (settings.isRejectedTopic(message.topic())) {
       entry.answered = true; // our own rejections, seen through a wildcard: never forwarded
     } else {
@@ -279,25 +276,5 @@ public final class Forwarder {
   private void refused(String reason) {
     health.refused();
     fatal.accept(reason);
-  }
-
-  /**
-   * Acknowledges the handled messages at the head of the pipeline, in arrival order. When stopping,
-   * messages that were never answered are handed back instead: left unacknowledged.
-   */
-  private void acknowledge() {
-    while (!pipeline.isEmpty() && (pipeline.peek().isDone() || isHandedBack(pipeline.peek()))) {
-      Entry entry = pipeline.poll();
-      // room first: the broker may send the next message as soon as it has the acknowledgement
-      intake.release(entry.message.payload().length);
-      if (entry.isDone() && !entry.keepUnacknowledged) {
-        broker.ack(entry.message);
-      }
-    }
-    stats.inFlight.set(pipeline.size());
-  }
-
-  private boolean isHandedBack(Entry entry) {
-    return stopping && !entry.answered && outstanding == 0;
   }
 }
