@@ -28,6 +28,21 @@ export async function checkServiceGoesOffline(page) {
   pass(`services: ${kind} ${name} went offline live after SIGTERM to pid ${options.stopPid}`);
 }
 
+// stops the algo (--stop-algo-pid, --stop-algo NAME) and waits for its book to stay on the page,
+// marked offline
+export async function checkBookGoesOffline(page) {
+  const card = `[data-testid="book"][data-algo="${options.stopAlgo}"]`;
+  process.kill(options.stopAlgoPid, "SIGTERM");
+  await until(page, `the book of ${options.stopAlgo} marked offline after SIGTERM to pid ${options.stopAlgoPid}`,
+    30_000, (selector) => {
+      const book = document.querySelector(selector);
+      return Boolean(book && book.dataset.state === "offline" &&
+        !book.querySelector(".book-offline").hidden);
+    }, card);
+  const cash = await page.locator(`${card} [data-testid="cash"]`).textContent();
+  pass(`book of ${options.stopAlgo} marked offline after SIGTERM, its last cash ${cash} kept`);
+}
+
 export async function checkBook(page) {
   await until(page, "a book with cash and equity", 60_000, () => {
     const book = document.querySelector('[data-testid="book"]');

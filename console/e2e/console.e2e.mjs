@@ -11,7 +11,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import {
-  checkBook, checkFlood, checkOrdersKeepComing, checkRatesAndIndicators, checkServiceGoesOffline,
+  checkBook, checkBookGoesOffline, checkFlood, checkOrdersKeepComing, checkRatesAndIndicators,
+  checkServiceGoesOffline,
 } from "./checks.mjs";
 import { firstOrder, onlineServices } from "./page-side.mjs";
 import { CheckFailed, options, pass, seconds, shoot, started, until } from "./support.mjs";
@@ -78,6 +79,7 @@ async function run() {
   await shoot(page, "console.png");
 
   if (options.flood > 0) await checkFlood(page);
+  if (options.stopAlgoPid) await checkBookGoesOffline(page);
   if (errors.length) throw new CheckFailed(`the page threw: ${errors.join("; ")}`);
   pass("no error thrown in the page");
 }

@@ -54,6 +54,8 @@ function parseOptions() {
         flood: { type: "string", default: "10000" },
         "stop-pid": { type: "string" },
         "stop-service": { type: "string" },
+        "stop-algo-pid": { type: "string" },
+        "stop-algo": { type: "string" },
       },
     });
     if (!values.url) throw new Error("--url is required, such as --url http://127.0.0.1:8080");
@@ -64,11 +66,17 @@ function parseOptions() {
     if ((stopPid === null) !== (values["stop-service"] === undefined) || (values["stop-service"] ?? "a/b").split("/").length !== 2) {
       throw new Error("--stop-pid and --stop-service KIND/NAME go together");
     }
+    const stopAlgoPid = values["stop-algo-pid"] === undefined ? null : Number(values["stop-algo-pid"]);
+    if (stopAlgoPid !== null && (!Number.isInteger(stopAlgoPid) || stopAlgoPid <= 0)) throw new Error(`--stop-algo-pid must be a process id, but was ${values["stop-algo-pid"]}`);
+    if ((stopAlgoPid === null) !== (values["stop-algo"] === undefined)) {
+      throw new Error("--stop-algo-pid and --stop-algo NAME go together");
+    }
     return { url: values.url, mqttHost: values["mqtt-host"], mqttPort: Number(values["mqtt-port"]),
-      out: path.resolve(values.out), flood, stopPid, stopService: values["stop-service"] };
+      out: path.resolve(values.out), flood, stopPid, stopService: values["stop-service"],
+      stopAlgoPid, stopAlgo: values["stop-algo"] };
   } catch (e) {
     console.error(`console.e2e.mjs: ${e.message}`);
-    console.error("usage: node console.e2e.mjs --url URL [--mqtt-host H] [--mqtt-port P] [--out DIR] [--flood N] [--stop-pid PID --stop-service KIND/NAME]");
+    console.error("usage: node console.e2e.mjs --url URL [--mqtt-host H] [--mqtt-port P] [--out DIR] [--flood N] [--stop-pid PID --stop-service KIND/NAME] [--stop-algo-pid PID --stop-algo NAME]");
     process.exit(2);
   }
 }

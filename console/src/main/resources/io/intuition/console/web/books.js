@@ -8,6 +8,7 @@ const CURVE_POINTS = 600;
 const container = $("#books");
 const template = $("#book-template");
 const books = new Map(); // algo name -> { element, curve: [[ms, equity], ...] }
+let offline = new Set(); // the algos announced offline, by name
 
 export function resetBooks() {
   books.forEach(({ element }) => element.remove());
@@ -23,6 +24,7 @@ export function applyBook(event) {
     $("#books-empty").hidden = true;
   }
   const root = entry.element;
+  setOffline(root, offline.has(event.algo));
   $(".book-rpc", root).textContent = event.rpc ?? "";
   const at = byTestId("book-at", root);
   at.dataset.at = event.at;
@@ -38,6 +40,20 @@ export function applyBook(event) {
     if (entry.curve.length > CURVE_POINTS) entry.curve.splice(0, entry.curve.length - CURVE_POINTS);
   }
   drawCurve(root, entry.curve);
+}
+
+// an algo whose service went offline keeps its last book on the page, marked offline: the
+// console stops asking it and sends no more of its book
+export function markOffline(services) {
+  offline = new Set(services
+    .filter((service) => service.kind === "algo" && service.state === "offline")
+    .map((service) => service.name));
+  books.forEach(({ element }, algo) => setOffline(element, offline.has(algo)));
+}
+
+function setOffline(root, offline) {
+  root.dataset.state = offline ? "offline" : "online";
+  $(".book-offline", root).hidden = !offline;
 }
 
 function newBook(algo) {

@@ -6,7 +6,7 @@
 // metrics.js, indicators.js.
 import { byTestId } from "./dom.js";
 import { addOrders, ordersLimit, renderTotal, resetOrders } from "./orders.js";
-import { applyBook, resetBooks } from "./books.js";
+import { applyBook, markOffline, resetBooks } from "./books.js";
 import { renderServices } from "./services.js";
 import { renderMetrics } from "./metrics.js";
 import { addIndicators, resetIndicators } from "./indicators.js";
@@ -45,6 +45,7 @@ function flush() {
   if (work.total !== null) renderTotal(work.total);
   if (work.orders.length) addOrders(work.orders);
   work.books.forEach(applyBook);
+  if (work.services) markOffline(work.services);
   if (work.indicators.size) addIndicators([...work.indicators.values()]);
 }
 
@@ -115,6 +116,7 @@ function applySnapshot(snapshot) {
   renderTotal(snapshot.orders?.total ?? 0);
   addOrders(snapshot.orders?.recent ?? []);
   for (const book of snapshot.books ?? []) applyBook(book);
+  markOffline(snapshot.services ?? []);
   addIndicators(snapshot.indicators ?? []);
 }
 

@@ -57,19 +57,20 @@ class ConsoleBrowserIT {
 
     int algoHttp = ProjectPaths.freePort();
     String rpc = "tcp://127.0.0.1:" + ProjectPaths.freePort();
-    start(
-        "algo-service",
-        algoHttp,
-        "--addr",
-        rpc,
-        "--algo",
-        "sma-cross",
-        "--sizer",
-        "fixed-fraction",
-        "--name",
-        ALGO,
-        "--mqtt",
-        broker.url());
+    ManagedProcess algo =
+        start(
+            "algo-service",
+            algoHttp,
+            "--addr",
+            rpc,
+            "--algo",
+            "sma-cross",
+            "--sizer",
+            "fixed-fraction",
+            "--name",
+            ALGO,
+            "--mqtt",
+            broker.url());
     int bridgeHttp = ProjectPaths.freePort();
     start(
         "bridge-service",
@@ -145,7 +146,11 @@ class ConsoleBrowserIT {
                 "--stop-pid",
                 Long.toString(stopped.pid()),
                 "--stop-service",
-                "feed/f2"));
+                "feed/f2",
+                "--stop-algo-pid",
+                Long.toString(algo.pid()),
+                "--stop-algo",
+                ALGO));
     System.out.println(result.output());
     assertThat(result.ended())
         .as("the browser test ended within %s; output:%n%s", SCRIPT_TIMEOUT, result.output())
