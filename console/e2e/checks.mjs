@@ -72,10 +72,17 @@ export async function checkOrdersKeepComing(page) {
 }
 
 export async function checkRatesAndIndicators(page) {
-  await until(page, "quotes/s and a quote-to-order latency in the throughput table", 30_000, () =>
-    [...document.querySelectorAll('[data-testid="metrics"] tbody tr')].some((row) =>
-      /\d/.test(row.querySelector('[data-testid="quotes-per-second"]')?.textContent ?? "") &&
-      /\d/.test(row.querySelector('[data-testid="latency"]')?.textContent ?? "")));
+  // every kind of service that handles quotes shows a rate above zero, the bridge a latency too
+  await until(page, "quotes/s above 0 for the algo, bridge, feed and indicator, and a latency", 30_000,
+    () => {
+      const rows = [...document.querySelectorAll('[data-testid="metrics"] tbody tr[data-up="true"]')];
+      const flowing = (kind) => rows.some((row) => row.dataset.kind === kind &&
+        Number((row.querySelector('[data-testid="quotes-per-second"]')?.textContent ?? "")
+          .replace(/,/g, "")) > 0);
+      return ["algo", "bridge", "feed", "indicator"].every(flowing) && rows.some((row) =>
+        row.dataset.kind === "bridge" &&
+        /\d/.test(row.querySelector('[data-testid="latency"]')?.textContent ?? ""));
+    });
   pass(`rates shown: ${await page.evaluate(rates)}`);
   await until(page, "an indicator value", 30_000,
     () => document.querySelectorAll('[data-testid="indicators"] tbody tr').length > 0);

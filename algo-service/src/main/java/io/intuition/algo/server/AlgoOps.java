@@ -7,16 +7,19 @@ import io.intuition.common.ops.Health;
 import io.intuition.common.ops.OpsServer;
 import io.intuition.common.ops.Status;
 import io.intuition.common.rpc.server.RpcServer;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
  * The algo-service's {@code /metrics} and {@code /health}: the book's cash, equity and orders as
- * gauges, and an {@code rpc} check that is up while the server's loop, where the algorithm runs,
- * runs a no-op within {@link #PING_LIMIT}. Both ask the loop, so they never race the algorithm.
+ * gauges, the quotes answered as a counter, and an {@code rpc} check that is up while the server's
+ * loop, where the algorithm runs, runs a no-op within {@link #PING_LIMIT}. Both ask the loop, so
+ * they never race the algorithm.
  */
 final class AlgoOps implements AutoCloseable {
   /** How long the loop may take to run the health check's no-op before the service is down. */
@@ -55,6 +58,7 @@ final class AlgoOps implements AutoCloseable {
         rpc,
         trader,
         book -> book.orders());
+    answered(registry, rpc, trader);
     OpsServer server = http.start(registry, health(rpc));
     return new AlgoOps(server, http.advertised(server));
   }
@@ -84,6 +88,29 @@ final class AlgoOps implements AutoCloseable {
       Trader trader,
       Function<Portfolio, Number> value) {
     Gauge.builder(name, () -> read(rpc, trader, value)).description(description).register(registry);
+  }
+
+  /**
+   * The quotes answered, read on the loop; the last value read while the loop is stuck, so the
+   * counter never goes down.
+   */
+  private static void answered(PrometheusMeterRegistry registry, RpcServer rpc, Trader trader) {
+    // the meter holds its object weakly: the trader lives as long as the service, the count it
+    // last read lives in the function
+    AtomicLong last = new AtomicLong();
+    FunctionCounter.builder(
+            "algo.quotes.answered",
+            trader,
+            running -> {
+              try {
+                last.set(rpc.call(running::quotesAnswered, PING_LIMIT));
+              } catch (IllegalStateException e) {
+                // the loop did not answer in time: keep the last count
+              }
+              return last.get();
+            })
+        .description("Quotes the algorithm answered")
+        .register(registry);
   }
 
   /**

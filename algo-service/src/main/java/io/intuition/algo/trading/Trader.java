@@ -41,6 +41,7 @@ public final class Trader {
   private final RecentQuotes recent;
   private final Symbols symbols;
   private long stale;
+  private long answered;
   private Run run;
 
   /** The book of a run and the components trading it. */
@@ -179,6 +180,11 @@ public final class Trader {
     return stale;
   }
 
+  /** How many quotes {@link #onQuotes(List)} answered since this trader started. */
+  public long quotesAnswered() {
+    return answered;
+  }
+
   /** Whether a book is open: {@link #onQuotes(List)} needs one. */
   public boolean isInitialized() {
     return run != null;
@@ -202,6 +208,7 @@ public final class Trader {
     for (Quote quote : quotes) {
       answers.add(onQuote(quote));
     }
+    answered += quotes.size();
     return answers;
   }
 

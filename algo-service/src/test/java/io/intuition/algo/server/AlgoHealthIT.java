@@ -66,6 +66,7 @@ class AlgoHealthIT {
       assertThat(ops.metric("algo_portfolio_cash"))
           .isEqualTo(((Number) book.get("cash")).doubleValue());
       assertThat(ops.metric("algo_portfolio_equity")).isPositive();
+      assertThat(ops.metric("algo_quotes_answered_total")).as("quotes answered").isEqualTo(1.0);
     }
   }
 }

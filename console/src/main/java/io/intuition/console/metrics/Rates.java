@@ -10,12 +10,13 @@ import java.util.Set;
  * A counter that went down (the service restarted) gives no rate that time.
  */
 public final class Rates {
-  /** The quote counters, of the bridge, the feed and the indicator-service: the first found. */
+  /** The quote counters, of the bridge, the feed, the indicator-service and the algo. */
   static final List<String> QUOTES =
       List.of(
           "bridge_quotes_received_total",
           "feed_quotes_sent_total",
-          "indicator_quotes_computed_total");
+          "indicator_quotes_computed_total",
+          "algo_quotes_answered_total");
 
   /** The order counters, of the bridge and the algo (its book's order count): the first found. */
   static final List<String> ORDERS =
@@ -32,6 +33,7 @@ public final class Rates {
           QUOTES.get(0),
           QUOTES.get(1),
           QUOTES.get(2),
+          QUOTES.get(3),
           ORDERS.get(0),
           ORDERS.get(1),
           LATENCY_SUM,

@@ -67,15 +67,21 @@ class RatesTest {
   }
 
   @Test
-  void of_theAlgosBookOrderCount_isItsOrderRate() {
+  void of_theAlgosCounters_areItsQuoteAndOrderRates() {
     Endpoint algo = new Endpoint("a", "algo", "http://h/metrics");
-    Rates.Reading before = new Rates.Reading(0, Map.of("algo_portfolio_orders", sample(10)));
-    Rates.Reading now = new Rates.Reading(2 * SECOND, Map.of("algo_portfolio_orders", sample(16)));
+    Rates.Reading before =
+        new Rates.Reading(
+            0,
+            Map.of("algo_portfolio_orders", sample(10), "algo_quotes_answered_total", sample(40)));
+    Rates.Reading now =
+        new Rates.Reading(
+            2 * SECOND,
+            Map.of("algo_portfolio_orders", sample(16), "algo_quotes_answered_total", sample(100)));
 
     MetricView view = Rates.of(algo, before, now);
 
     assertThat(view.ordersPerSecond()).isEqualTo(3.0);
-    assertThat(view.quotesPerSecond()).isNull();
+    assertThat(view.quotesPerSecond()).isEqualTo(30.0);
   }
 
   @Test
