@@ -49,6 +49,8 @@ fi
 scripts/setup-node-peer.sh
 # playwright-core for the console's browser test, which skips, saying so, without Chromium
 scripts/setup-console-e2e.sh
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] ||
+  echo "scripts/test.sh: Chromium is missing at ${CHROMIUM_PATH:-/usr/bin/chromium}: the console's browser test (ConsoleBrowserIT) will be skipped; apt-get install chromium, or set CHROMIUM_PATH" >&2
 # a broker without 2.0.11's inflight-quota bug, for the tests that need one; they skip without it
 if fixed_mosquitto=$(scripts/setup-fixed-mosquitto.sh); then
   export INTUITION_MOSQUITTO_FIXED="$fixed_mosquitto"
