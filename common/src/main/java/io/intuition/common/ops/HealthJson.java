@@ -4,14 +4,12 @@ import java.util.Map;
 
 /**
  * A health report as JSON: {@code {"status":"UP"|"DOWN","down":[names],"checks":{name:{"status",
- * "detail"}}}}, as {@link OpsServer} answers {@code GET /health}; public for services that serve
- * their own routes beside it.
+ * "detail"}}}}.
  */
-public final class HealthJson {
+final class HealthJson {
   private HealthJson() {}
 
-  /** The report as one JSON object, ending with a newline. */
-  public static String of(Health.Report report) {
+  static String of(Health.Report report) {
     StringBuilder json = new StringBuilder(256);
     json.append("{\"status\":").append(status(report.isUp())).append(",\"down\":[");
     String comma = "";

@@ -25,6 +25,8 @@ public final class OpsServer implements AutoCloseable {
   private static final int THREADS = 2;
   private static final int QUEUED = 16;
   private static final int BACKLOG = 16;
+  private static final String METRICS = "/metrics";
+  private static final String HEALTH = "/health";
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
   private final HttpServer server;
@@ -114,19 +116,35 @@ public final class OpsServer implements AutoCloseable {
       throws IOException {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
-      boolean known = path.equals("/metrics") || path.equals("/health");
-      if (!known) {
+      if (!path.equals(METRICS) && !path.equals(HEALTH)) {
         send(exchange, 404, "text/plain; charset=utf-8", "not found: try /metrics or /health\n");
       } else if (!exchange.getRequestMethod().equals("GET")) {
         exchange.getResponseHeaders().set("Allow", "GET");
         send(exchange, 405, "text/plain; charset=utf-8", "only GET\n");
-      } else if (path.equals("/metrics")) {
-        send(exchange, 200, PROMETHEUS_TEXT, registry.scrape());
       } else {
-        Health.Report report = health.check();
-        send(exchange, report.isUp() ? 200 : 503, "application/json", HealthJson.of(report));
+        answer(exchange, registry, health);
       }
     }
+  }
+
+  /**
+   * Answers a GET of {@code /metrics} (Prometheus text) or {@code /health} (200 when up, else 503)
+   * as every service's endpoint does, for a server that serves them beside other paths.
+   *
+   * @return false, answering nothing, for another path
+   */
+  public static boolean answer(
+      HttpExchange exchange, PrometheusMeterRegistry registry, Health health) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    if (path.equals(METRICS)) {
+      send(exchange, 200, PROMETHEUS_TEXT, registry.scrape());
+    } else if (path.equals(HEALTH)) {
+      Health.Report report = health.check();
+      send(exchange, report.isUp() ? 200 : 503, "application/json", HealthJson.of(report));
+    } else {
+      return false;
+    }
+    return true;
   }
 
   private static void send(HttpExchange exchange, int code, String type, String body)

@@ -3,7 +3,7 @@ package io.intuition.console.web;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.intuition.common.ops.Health;
-import io.intuition.common.ops.HealthJson;
+import io.intuition.common.ops.OpsServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,7 +30,6 @@ public final class WebServer implements AutoCloseable {
   private static final int BACKLOG = 64;
   private static final int SPARE_THREADS = 8;
   private static final int QUEUED = 64;
-  private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
   private static final String TEXT = "text/plain; charset=utf-8";
 
   /**
@@ -136,11 +135,7 @@ public final class WebServer implements AutoCloseable {
     switch (path) {
       case "/events" -> events.serve(exchange);
       case "/api/state" -> send(exchange, 200, "application/json", utf8(routes.state().get()));
-      case "/metrics" -> send(exchange, 200, PROMETHEUS_TEXT, utf8(routes.registry().scrape()));
-      case "/health" -> {
-        Health.Report report = routes.health().check();
-        send(exchange, report.isUp() ? 200 : 503, "application/json", utf8(HealthJson.of(report)));
-      }
+      case "/metrics", "/health" -> OpsServer.answer(exchange, routes.registry(), routes.health());
       default -> {
         Optional<StaticFiles.File> file = files.find(path);
         if (file.isPresent()) {
