@@ -189,7 +189,7 @@ public final class AlgoMain implements Callable<Integer> {
   }
 
   /** The parts of a started service, closed in this order. */
-  private record Running(RpcServer server, Saver saver, AlgoOps ops) {
+  private record Running(RpcServer server, Saver saver, AlgoOps ops, AlgoRpc rpc) {
     void close() {
       ops.close();
       server.close();
@@ -211,7 +211,7 @@ public final class AlgoMain implements Callable<Integer> {
             .start();
     // once per round of the server's loop: one save for all the calls of the round
     server.eachRound(saver::flush);
-    return new Running(server, saver, AlgoOps.start(http, server, trader));
+    return new Running(server, saver, AlgoOps.start(http, server, trader), rpc);
   }
 
   /** Serves until stopped; then says so on MQTT and closes everything. */
@@ -227,7 +227,7 @@ public final class AlgoMain implements Callable<Integer> {
     lifecycle.awaitStop();
     presence.stop();
     running.close();
-    log.info("stopped");
+    log.info("stopped: {}", running.rpc().tally());
     lifecycle.closed();
     if (presence.refusal() != null) {
       return fail(BrokerRefusedException.EXIT_CODE, presence.refusal().getMessage());

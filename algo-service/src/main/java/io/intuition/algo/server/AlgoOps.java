@@ -14,12 +14,13 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * The algo-service's {@code /metrics} and {@code /health}: the book's cash, equity and orders as
- * gauges, the quotes answered as a counter, and an {@code rpc} check that is up while the server's
- * loop, where the algorithm runs, runs a no-op within {@link #PING_LIMIT}. Both ask the loop, so
- * they never race the algorithm.
+ * gauges, the quotes answered and those of them answered untraded as stale as counters, and an
+ * {@code rpc} check that is up while the server's loop, where the algorithm runs, runs a no-op
+ * within {@link #PING_LIMIT}. Both ask the loop, so they never race the algorithm.
  */
 final class AlgoOps implements AutoCloseable {
   /** How long the loop may take to run the health check's no-op before the service is down. */
@@ -58,7 +59,20 @@ final class AlgoOps implements AutoCloseable {
         rpc,
         trader,
         book -> book.orders());
-    answered(registry, rpc, trader);
+    counter(
+        registry,
+        "algo.quotes.answered",
+        "Quotes the algorithm answered",
+        rpc,
+        trader,
+        Trader::quotesAnswered);
+    counter(
+        registry,
+        "algo.quotes.stale",
+        "Quotes answered untraded: their ts was not after the newest handled for their symbol",
+        rpc,
+        trader,
+        Trader::staleQuotes);
     OpsServer server = http.start(registry, health(rpc));
     return new AlgoOps(server, http.advertised(server));
   }
@@ -91,25 +105,31 @@ final class AlgoOps implements AutoCloseable {
   }
 
   /**
-   * The quotes answered, read on the loop; the last value read while the loop is stuck, so the
+   * A count of the trader's, read on the loop; the last value read while the loop is stuck, so the
    * counter never goes down.
    */
-  private static void answered(PrometheusMeterRegistry registry, RpcServer rpc, Trader trader) {
+  private static void counter(
+      PrometheusMeterRegistry registry,
+      String name,
+      String description,
+      RpcServer rpc,
+      Trader trader,
+      ToLongFunction<Trader> count) {
     // the meter holds its object weakly: the trader lives as long as the service, the count it
     // last read lives in the function
     AtomicLong last = new AtomicLong();
     FunctionCounter.builder(
-            "algo.quotes.answered",
+            name,
             trader,
             running -> {
               try {
-                last.set(rpc.call(running::quotesAnswered, PING_LIMIT));
+                last.set(rpc.call(() -> count.applyAsLong(running), PING_LIMIT));
               } catch (IllegalStateException e) {
                 // the loop did not answer in time: keep the last count
               }
               return last.get();
             })
-        .description("Quotes the algorithm answered")
+        .description(description)
         .register(registry);
   }
 

@@ -162,6 +162,18 @@ final class AlgoRpc {
     }
   }
 
+  /**
+   * The quotes answered since the service started, and how many of them untraded as stale. Once the
+   * loop has stopped, or on it.
+   */
+  String tally() {
+    return "answered "
+        + trader.quotesAnswered()
+        + " quotes, "
+        + trader.staleQuotes()
+        + " of them untraded as stale";
+  }
+
   Map<String, Object> portfolio() {
     if (!trader.isInitialized()) {
       throw new RpcFault("NotInitialized", "portfolio called before initialize");

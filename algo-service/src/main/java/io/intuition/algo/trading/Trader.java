@@ -174,7 +174,8 @@ public final class Trader {
 
   /**
    * How many quotes were answered without trading since this trader started, for a {@code ts} not
-   * after the newest handled for their symbol and no answer remembered for it.
+   * after the newest handled for their symbol and no answer remembered for it; each such quote once
+   * while its answer is remembered.
    */
   public long staleQuotes() {
     return stale;
@@ -221,8 +222,10 @@ public final class Trader {
       }
       if (!symbols.isNew(quote)) {
         // handled already and its answer forgotten (delivered again from further back than the
-        // answers remembered), or older than a quote handled: either way not to be traded now
+        // answers remembered), or older than a quote handled: either way not to be traded now;
+        // remembered, so that the same quote delivered again is not counted stale twice
         stale++;
+        recent.remember(quote.sid(), ts, List.of());
         return List.of();
       }
     }

@@ -55,7 +55,7 @@ class AlgoHealthIT {
   }
 
   @Test
-  void metrics_afterInitialize_showTheBooksCashAndEquity() {
+  void metrics_afterInitialize_showTheBooksCashAndEquityAndTheQuotesAnswered() {
     assertThat(ops.metric("algo_portfolio_cash")).as("before initialize").isNaN();
     try (RpcClient client = RpcClient.connect(address, CALL)) {
       client.invoke("initialize", Map.of("cash", 50_000, "threshold", 0));
@@ -67,6 +67,12 @@ class AlgoHealthIT {
           .isEqualTo(((Number) book.get("cash")).doubleValue());
       assertThat(ops.metric("algo_portfolio_equity")).isPositive();
       assertThat(ops.metric("algo_quotes_answered_total")).as("quotes answered").isEqualTo(1.0);
+      assertThat(ops.metric("algo_quotes_stale_total")).as("quotes stale").isZero();
+
+      client.invoke("event", Map.of("sid", "GOOG", "quote", 101.0, "ts", 3));
+      client.invoke("event", Map.of("sid", "GOOG", "quote", 99.0, "ts", 2));
+      assertThat(ops.metric("algo_quotes_stale_total")).as("an older quote, stale").isEqualTo(1.0);
+      assertThat(ops.metric("algo_quotes_answered_total")).as("quotes answered").isEqualTo(3.0);
     }
   }
 }

@@ -118,14 +118,19 @@ class AlgoServiceIT {
   }
 
   @Test
-  void sigterm_stopsTheServiceCleanlyWithinTwoSeconds() throws InterruptedException {
+  void sigterm_stopsTheServiceCleanlyWithinTwoSeconds_tellingTheQuotesItAnswered()
+      throws InterruptedException {
     Service service = start();
     try (RpcClient client = service.client()) {
       client.invoke("initialize", Map.of());
+      client.invoke("event", Map.of("sid", "GOOG", "quote", 345.1, "ts", 2));
+      client.invoke("event", Map.of("sid", "GOOG", "quote", 345.0, "ts", 1));
     }
 
     assertThat(service.process().terminate(Duration.ofSeconds(2))).isTrue();
     assertThat(service.process.exitValue()).as("exit code of a clean stop").isZero();
+    assertThat(service.process().stderr())
+        .contains("stopped: answered 2 quotes, 1 of them untraded as stale");
   }
 
   /** Initializes the service and sends it a fixed sequence of quotes; returns the orders. */

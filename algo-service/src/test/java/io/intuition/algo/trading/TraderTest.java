@@ -188,6 +188,20 @@ class TraderTest {
   }
 
   @Test
+  void staleQuoteDeliveredAgain_isCountedStaleOnce() {
+    Trader trader = trader("random", "random-fraction");
+    trader.initialize(Map.of("threshold", 0));
+    trader.onQuotes(List.of(quote("GOOG", "100", 10)));
+
+    trader.onQuotes(List.of(quote("GOOG", "100", 9)));
+    List<Order> again = trader.onQuotes(List.of(quote("GOOG", "100", 9))).get(0);
+
+    assertThat(again).isEmpty();
+    assertThat(trader.staleQuotes()).isEqualTo(1);
+    assertThat(trader.quotesAnswered()).isEqualTo(3);
+  }
+
+  @Test
   void intentSizedToNothing_isAnOrderOfAmountZeroAndBooksNothing() {
     Trader trader = trader("random", "random-fraction");
     trader.initialize(Map.of("cash", 0, "threshold", 0));
