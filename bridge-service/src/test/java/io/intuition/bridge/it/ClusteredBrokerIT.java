@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
  * The suite on a three-node NATS cluster speaking MQTT 3.1.1: quotes published on node 1, the
  * bridge connected to node 2 with every node in its {@code --mqtt}, the orders read on node 3.
  * While quotes stream in, node 3 stops and comes back (the probe moves to node 1 meanwhile), then
- * the bridge's own node 2 stops: the bridge moves to node 3, picks up its session there, and every
- * quote is answered. Duplicates are allowed: NATS sends a quote not acknowledged again after {@link
- * NatsCluster#ACK_WAIT}, even to a bridge still working on it.
+ * the bridge's own node 2 stops: the bridge moves to another node (node 3 is next in its list, but
+ * node 1 takes it when node 3, just back, cannot host the session yet), picks up its session there,
+ * and every quote is answered. Duplicates are allowed: NATS sends a quote not acknowledged again
+ * after {@link NatsCluster#ACK_WAIT}, even to a bridge still working on it.
  */
 class ClusteredBrokerIT {
   private static final int QUOTES = 4_000;
@@ -90,7 +91,12 @@ class ClusteredBrokerIT {
       assertThat(probe.count(RunningSuite.REJECTED)).as("quotes rejected").isZero();
       assertThat(bridge.stderr())
           .contains("connected to broker mqtt://127.0.0.1:" + cluster.mqttPort(2))
-          .contains("reconnected to broker mqtt://127.0.0.1:" + cluster.mqttPort(3));
+          .containsPattern(
+              "reconnected to broker mqtt://127\\.0\\.0\\.1:("
+                  + cluster.mqttPort(3)
+                  + "|"
+                  + cluster.mqttPort(1)
+                  + ")\\b");
       PublishedOrders.of(probe.on("orders")).assertBookMatches(Suite.portfolio(rpc));
     } catch (RuntimeException | AssertionError e) {
       System.err.println(bridge);
