@@ -176,7 +176,8 @@ final class Bench {
       try {
         OverloadRun run = step.run(binary, Math.toIntExact(settings.overloadQuotes()));
         progress.say(
-            "overload: %,d of %,d answered in %.1f s", run.answered(), run.sent(), run.seconds());
+            "overload: %,d of %,d answered in %.1f s, %,d more stale",
+            run.answered(), run.sent(), run.seconds(), run.staleOrZero());
         runs.add(run);
       } catch (IllegalStateException e) {
         note("overload with " + binary.label() + " failed, not measured: " + e.getMessage());

@@ -12,6 +12,9 @@ package io.intuition.bench.report;
  * @param bridgePeakRssMb the bridge's peak resident set, MiB, its last reading if it died
  * @param bridgeExit the bridge's exit status if it died during the run, else null
  * @param shed what the bridge's log says it refused unacknowledged, or null if unread
+ * @param stale quotes the algo answered untraded, as its last log line counts them: sent by the
+ *     broker after a newer quote of their symbol (Mosquitto 2.0.11 does, across the bridge's
+ *     reconnects); null if unread
  */
 public record OverloadRun(
     String broker,
@@ -22,10 +25,16 @@ public record OverloadRun(
     double seconds,
     double bridgePeakRssMb,
     Integer bridgeExit,
-    Long shed) {
+    Long shed,
+    Long stale) {
 
-  /** Whether every quote was answered. */
+  /** Whether every quote was answered: with an order, or untraded as stale. */
   public boolean complete() {
-    return answered >= sent;
+    return answered + staleOrZero() >= sent;
+  }
+
+  /** The stale quotes, 0 if unread. */
+  public long staleOrZero() {
+    return stale == null ? 0 : stale;
   }
 }

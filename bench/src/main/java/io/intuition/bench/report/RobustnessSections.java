@@ -17,9 +17,10 @@ final class RobustnessSections {
             + " --max-held 10000), a broker of the bench's own each",
         report.settings().overloadQuotes());
     out.line(
-        "  %-18s %21s %10s %9s %14s %12s %10s",
+        "  %-18s %21s %8s %10s %9s %14s %12s %10s",
         "broker",
         "answered / sent",
+        "stale",
         "duplicates",
         "seconds",
         "bridge RSS MB",
@@ -27,9 +28,10 @@ final class RobustnessSections {
         "shed");
     for (OverloadRun run : report.overload()) {
       out.line(
-          "  %-18s %21s %,10d %9.1f %14.0f %12s %10s",
+          "  %-18s %21s %8s %,10d %9.1f %14.0f %12s %10s",
           run.broker(),
           Targets.format("%,d / %,d", run.answered(), run.sent()),
+          run.stale() == null ? "unread" : Targets.format("%,d", run.stale()),
           run.duplicates(),
           run.seconds(),
           run.bridgePeakRssMb(),

@@ -22,7 +22,8 @@ final class RobustnessTargets {
         target(
             "overload, " + run.broker() + ": answered",
             "every quote",
-            format("%,d of %,d", run.answered(), run.sent()),
+            format("%,d of %,d", run.answered(), run.sent())
+                + (run.staleOrZero() == 0 ? "" : format(", %,d more stale", run.stale())),
             run.complete()));
     targets.add(
         target(

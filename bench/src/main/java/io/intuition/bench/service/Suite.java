@@ -59,6 +59,11 @@ public final class Suite implements AutoCloseable {
     return bridge;
   }
 
+  /** The algo's process. */
+  public ServiceProcess algo() {
+    return algo.process();
+  }
+
   /** Both processes, the bridge first. */
   public List<ServiceProcess> services() {
     return List.of(bridge, algo.process());

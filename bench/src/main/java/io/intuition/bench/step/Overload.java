@@ -4,6 +4,7 @@ import io.intuition.bench.load.Answers;
 import io.intuition.bench.load.Clock;
 import io.intuition.bench.load.Publisher;
 import io.intuition.bench.report.OverloadRun;
+import io.intuition.bench.service.AlgoTally;
 import io.intuition.bench.service.BridgeStats;
 import io.intuition.bench.service.PeakRss;
 import io.intuition.bench.service.Suite;
@@ -20,7 +21,8 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 /**
  * Far more quotes than the suite can take, at once: a fresh broker and a fresh suite, then every
  * quote published as fast as the broker confirms them, and the orders counted by the {@code ts}
- * they echo until each quote is answered, the bridge dies, or nothing new comes for a while.
+ * they echo until each quote is answered, the bridge dies, or nothing new comes for a while; the
+ * quotes the algo answered untraded, as stale, are read from its log at stop.
  */
 public final class Overload {
   private static final String QUOTES_TOPIC = "quotes";
@@ -62,7 +64,7 @@ public final class Overload {
       try {
         observed = overload(publisher, answers, broker.url(), suite.bridge(), quotes);
       } finally {
-        suite.close(); // the bridge logs its counters as it stops
+        suite.close(); // the bridge and the algo log their counters as they stop
       }
       return new OverloadRun(
           binary.label(),
@@ -73,7 +75,8 @@ public final class Overload {
           observed.seconds(),
           observed.bridgePeakMb(),
           observed.bridgeExit(),
-          BridgeStats.lastIn(suite.bridge().output()).map(BridgeStats::shed).orElse(null));
+          BridgeStats.lastIn(suite.bridge().output()).map(BridgeStats::shed).orElse(null),
+          AlgoTally.in(suite.algo().output()).map(AlgoTally::stale).orElse(null));
     }
   }
 

@@ -19,7 +19,8 @@ final class GoodReport {
       List.of(new Usage("bridge-service", 120, 1, 1), new Usage("algo-service", 90, 1, 0));
   CpuPerQuote cpu = new CpuPerQuote(30, 10, 30.0, 40 / 30.0);
   List<OverloadRun> overload =
-      List.of(new OverloadRun("mosquitto 2.0.21", "/m", 200_000, 200_000, 0, 30, 120, null, 0L));
+      List.of(
+          new OverloadRun("mosquitto 2.0.21", "/m", 200_000, 200_000, 0, 30, 120, null, 0L, 0L));
   List<HostileRun> hostile =
       List.of(new HostileRun("one 100 MiB frame", true, "dropped", true, 12L, 90));
 

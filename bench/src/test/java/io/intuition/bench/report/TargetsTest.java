@@ -46,7 +46,8 @@ class TargetsTest {
     bad.usage = List.of(new Usage("bridge-service", 151, 1, 1));
     bad.cpu = new CpuPerQuote(41, 16, 10.0, 5.7);
     bad.overload =
-        List.of(new OverloadRun("mosquitto 2.0.11", "/m", 200_000, 199_999, 3, 30, 151, null, 9L));
+        List.of(
+            new OverloadRun("mosquitto 2.0.11", "/m", 200_000, 199_999, 3, 30, 151, null, 9L, 0L));
     bad.hostile = List.of(new HostileRun("event", false, "answered OK", true, 5L, 151));
 
     assertThat(Targets.check(bad.build())).hasSize(14).noneMatch(Report.Target::met);
@@ -85,7 +86,8 @@ class TargetsTest {
   void check_bridgeThatDiedInTheOverload_missesItsRssTargetAndSaysHow() {
     GoodReport report = new GoodReport();
     report.overload =
-        List.of(new OverloadRun("mosquitto 2.0.11", "/m", 200_000, 80_000, 0, 30, 120, 3, null));
+        List.of(
+            new OverloadRun("mosquitto 2.0.11", "/m", 200_000, 80_000, 0, 30, 120, 3, null, null));
 
     assertThat(Targets.check(report.build()))
         .filteredOn(target -> target.name().startsWith("overload"))
@@ -93,6 +95,21 @@ class TargetsTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("80,000 of 200,000", false),
             org.assertj.core.groups.Tuple.tuple("120 MB, exited 3", false));
+  }
+
+  @Test
+  void check_quotesTheAlgoAnsweredStale_countAsAnsweredAndAreNamed() {
+    GoodReport report = new GoodReport();
+    report.overload =
+        List.of(
+            new OverloadRun(
+                "mosquitto 2.0.11", "/m", 200_000, 198_483, 0, 30, 120, null, 9L, 1_517L));
+
+    assertThat(Targets.check(report.build()))
+        .filteredOn(target -> target.name().endsWith(": answered"))
+        .extracting(Report.Target::measured, Report.Target::met)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("198,483 of 200,000, 1,517 more stale", true));
   }
 
   @Test
