@@ -23,7 +23,10 @@ final class RobustnessTargets {
             "overload, " + run.broker() + ": answered",
             "every quote",
             format("%,d of %,d", run.answered(), run.sent())
-                + (run.staleOrZero() == 0 ? "" : format(", %,d more stale", run.stale())),
+                + (run.staleOrZero() == 0 ? "" : format(", %,d more stale", run.stale()))
+                + (run.complete() || run.staleOrZero() == 0
+                    ? ""
+                    : format(", %,d unseen", run.sent() - run.answered() - run.staleOrZero())),
             run.complete()));
     targets.add(
         target(

@@ -113,6 +113,22 @@ class TargetsTest {
   }
 
   @Test
+  void check_quotesWithNeitherAnOrderSeenNorAStaleCount_missTheTargetAndAreCounted() {
+    GoodReport report = new GoodReport();
+    report.overload =
+        List.of(
+            new OverloadRun(
+                "mosquitto 2.0.11", "/m", 200_000, 183_504, 0, 30, 120, null, 9L, 16_435L));
+
+    assertThat(Targets.check(report.build()))
+        .filteredOn(target -> target.name().endsWith(": answered"))
+        .extracting(Report.Target::measured, Report.Target::met)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "183,504 of 200,000, 16,435 more stale, 61 unseen", false));
+  }
+
+  @Test
   void check_withoutTheBrokersCpu_hasNoRatioTarget() {
     GoodReport external = new GoodReport();
     external.cpu = new CpuPerQuote(30, 10, null, null);
