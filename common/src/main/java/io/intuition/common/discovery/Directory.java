@@ -17,13 +17,19 @@ import org.slf4j.LoggerFactory;
  * The services that announced themselves, as their retained topics say: the latest announcement of
  * each kind and name, alive or offline. An announcement replaces the one held only if it {@link
  * Announcement#supersedes supersedes} it, so a stale death of an older process never hides a newer
- * birth; an empty message (a retained announcement cleared) removes the service. Malformed messages
- * are ignored, with a rate-limited warning.
+ * birth; an empty message (a retained announcement cleared) removes the service. It holds at most a
+ * limit of services, so a flood of names cannot grow it without end: a new one past it is ignored
+ * until one is removed. Malformed messages and those past the limit are ignored, with a
+ * rate-limited warning.
  *
  * <p>Thread-safe: messages come on the MQTT client's thread, snapshots go to any thread.
  */
 public final class Directory {
   private static final Logger log = LoggerFactory.getLogger(Directory.class);
+
+  /** The services a directory holds at most, by default. */
+  public static final int DEFAULT_MAX_SERVICES = 10_000;
+
   private static final Comparator<Announcement> ORDER =
       Comparator.comparing(Announcement::kind).thenComparing(Announcement::name);
 
@@ -42,7 +48,10 @@ public final class Directory {
 
   private final Map<Key, Announcement> services = new HashMap<>();
   private final Listener listener;
+  private final int maxServices;
   private final ThrottledLog malformed = ThrottledLog.of(log);
+  private final ThrottledLog full = ThrottledLog.of(log);
+  private long ignored;
   private long messages;
   private long lastMessageNanos = System.nanoTime();
   private volatile MqttConnection connection;
@@ -54,7 +63,20 @@ public final class Directory {
 
   /** A directory that tells {@code listener} of every change. */
   public Directory(Listener listener) {
+    this(listener, DEFAULT_MAX_SERVICES);
+  }
+
+  /**
+   * A directory that tells {@code listener} of every change and holds at most {@code maxServices}.
+   *
+   * @throws IllegalArgumentException if {@code maxServices} is not positive
+   */
+  public Directory(Listener listener, int maxServices) {
+    if (maxServices < 1) {
+      throw new IllegalArgumentException("max services must be positive, but was " + maxServices);
+    }
     this.listener = listener;
+    this.maxServices = maxServices;
   }
 
   /** The handler for the connection {@link #watch} is given: it takes every message. */
@@ -114,6 +136,11 @@ public final class Directory {
     }
   }
 
+  /** How many announcements of new services were ignored, the directory holding its most. */
+  public synchronized long ignoredPastTheLimit() {
+    return ignored;
+  }
+
   /** How many messages have arrived, announcements or not. */
   public synchronized long messages() {
     return messages;
@@ -149,6 +176,15 @@ public final class Directory {
       return;
     }
     Announcement before = services.get(key);
+    if (before == null && services.size() >= maxServices) {
+      ignored++;
+      full.warn(
+          "ignoring the announcement of {}/{}: {} services known already, the most held",
+          key.kind(),
+          key.name(),
+          maxServices);
+      return;
+    }
     if (said.supersedes(before)) {
       services.put(key, said);
       change(key, before, said);

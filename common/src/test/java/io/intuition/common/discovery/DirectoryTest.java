@@ -74,6 +74,35 @@ class DirectoryTest {
   }
 
   @Test
+  void take_newServicePastTheLimit_isIgnored_whileKnownOnesStillChange() {
+    Directory small = new Directory((before, now) -> {}, 2);
+    small.take("services/algo/a", bytes(birth("a", 1)));
+    small.take("services/algo/b", bytes(birth("b", 1)));
+
+    small.take("services/algo/c", bytes(birth("c", 1)));
+    small.take("services/algo/b", bytes(death("b", 1)));
+
+    assertThat(small.snapshot())
+        .extracting(Announcement::name, Announcement::state)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("a", "online"),
+            org.assertj.core.groups.Tuple.tuple("b", "offline"));
+    assertThat(small.ignoredPastTheLimit()).isEqualTo(1);
+  }
+
+  @Test
+  void take_serviceRemoved_makesRoomForANewOne() {
+    Directory small = new Directory((before, now) -> {}, 1);
+    small.take("services/algo/a", bytes(birth("a", 1)));
+    small.take("services/algo/a", new byte[0]);
+
+    small.take("services/algo/b", bytes(birth("b", 1)));
+
+    assertThat(small.snapshot()).extracting(Announcement::name).containsExactly("b");
+    assertThat(small.ignoredPastTheLimit()).isZero();
+  }
+
+  @Test
   void awaitQuiet_noMessages_returnsOnceQuietLongEnough() throws Exception {
     assertThat(directory.awaitQuiet(Duration.ofMillis(50), Duration.ofSeconds(10))).isTrue();
   }
@@ -86,7 +115,11 @@ class DirectoryTest {
   }
 
   private void take(String topic, String json) {
-    directory.take(topic, json.getBytes(StandardCharsets.UTF_8));
+    directory.take(topic, bytes(json));
+  }
+
+  private static byte[] bytes(String json) {
+    return json.getBytes(StandardCharsets.UTF_8);
   }
 
   private static String birth(String name, long seq) {

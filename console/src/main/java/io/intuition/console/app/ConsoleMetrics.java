@@ -1,8 +1,8 @@
 package io.intuition.console.app;
 
+import io.intuition.common.discovery.Directory;
 import io.intuition.console.intake.Intake;
 import io.intuition.console.orders.Orders;
-import io.intuition.console.services.Services;
 import io.intuition.console.web.EventHub;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -18,7 +18,7 @@ final class ConsoleMetrics {
    * here is held by the running console.
    */
   static PrometheusMeterRegistry registry(
-      Orders orders, EventHub hub, Intake intake, Services services) {
+      Orders orders, EventHub hub, Intake intake, Directory directory) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     FunctionCounter.builder("console.orders.received", orders, Orders::total)
         .description("Orders received, all counted though only the latest are kept")
@@ -33,7 +33,9 @@ final class ConsoleMetrics {
         .description("Pages cut off for not keeping up with their events")
         .register(registry);
     FunctionCounter.builder(
-            "console.input.rejected", intake, held -> held.rejected() + services.refused())
+            "console.input.rejected",
+            intake,
+            held -> held.rejected() + directory.ignoredPastTheLimit())
         .description("Messages refused: malformed, or past a limit of what is kept")
         .register(registry);
     return registry;

@@ -187,7 +187,7 @@ final class ConsoleService {
               () -> scraper == null ? List.of() : scraper.latest(),
               config.algoRpc(),
               config.metrics());
-      directory = new Directory(services);
+      directory = new Directory(services, MAX_SERVICES);
       intake =
           new Intake(
               directory,
@@ -213,7 +213,7 @@ final class ConsoleService {
     }
 
     PrometheusMeterRegistry registry() {
-      return ConsoleMetrics.registry(orders, hub, intake, services);
+      return ConsoleMetrics.registry(orders, hub, intake, directory);
     }
 
     static Thread daemon(Runnable runnable) {
